@@ -1,0 +1,61 @@
+"""The composition root's product: config, database and services, wired once.
+
+Entry points (CLI commands, the Discord runtime, the web server) receive an
+`App` explicitly; nothing here is global.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.clock import Clock, SystemClock
+from bot.config import Config, Secrets, database_url
+from bot.db import Database
+from bot.services.groups import GroupService
+from bot.services.listener import SignUpListener, SilentListener
+from bot.services.listings import ListingService
+from bot.services.people import PeopleService
+from bot.services.signups import SignUpService
+
+
+@dataclass
+class App:
+    config: Config
+    config_path: Path
+    secrets: Secrets
+    db: Database
+    clock: Clock
+    people: PeopleService
+    groups: GroupService
+    signups: SignUpService
+    listings: ListingService
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def build_app(
+    config: Config,
+    config_path: Path,
+    *,
+    secrets: Secrets | None = None,
+    clock: Clock | None = None,
+    listener: SignUpListener | None = None,
+    db: Database | None = None,
+) -> App:
+    clock = clock or SystemClock()
+    db = db or Database(database_url(config, config_path))
+    people = PeopleService(clock)
+    return App(
+        config=config,
+        config_path=config_path,
+        secrets=secrets or Secrets.from_env(),
+        db=db,
+        clock=clock,
+        people=people,
+        groups=GroupService(db, clock, people),
+        signups=SignUpService(db, clock, listener or SilentListener()),
+        listings=ListingService(db, clock),
+    )

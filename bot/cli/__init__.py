@@ -1,0 +1,54 @@
+"""The `coopbot` command: one sub-command per job, all sharing --config.
+
+Exit codes: 0 ok, 1 runtime error, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.cli import commands_config, commands_db, commands_listing
+from bot.cli.common import EXIT_CONFIG, EXIT_RUNTIME, CommandFailed
+from bot.errors import ConfigError, CoopbotError
+
+log = logging.getLogger(__name__)
+
+MODULES = [commands_config, commands_db, commands_listing]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coopbot",
+        description="Companion bot for co-ops' working groups: forum sign-ups, drivers, rosters, meetings.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(f"config error: {problem}", file=sys.stderr)
+        return EXIT_CONFIG
+    except CommandFailed as exc:
+        print(f"coopbot: {exc}", file=sys.stderr)
+        return exc.code
+    except CoopbotError as exc:
+        print(f"coopbot: {exc}", file=sys.stderr)
+        return EXIT_RUNTIME
+    except KeyboardInterrupt:
+        print("coopbot: interrupted", file=sys.stderr)
+        return EXIT_RUNTIME
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
