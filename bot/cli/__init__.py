@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from bot.cli import commands_config, commands_db, commands_listing
 from bot.cli.common import EXIT_CONFIG, EXIT_RUNTIME, CommandFailed
-from bot.errors import ConfigError, CoopbotError
+from bot.errors import ConfigError, CoopbotError, UserFacingError
+from bot.i18n import load_catalogs
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"config error: {problem}", file=sys.stderr)
         return EXIT_CONFIG
+    except UserFacingError as exc:
+        print(f"coopbot: {load_catalogs().text(exc.key, **exc.params)}", file=sys.stderr)
+        return EXIT_RUNTIME
     except CommandFailed as exc:
         print(f"coopbot: {exc}", file=sys.stderr)
         return exc.code

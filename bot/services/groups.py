@@ -80,8 +80,10 @@ class GroupService:
                 if slug not in wanted and group.retired_at is None:
                     group.retired_at, group.updated_at = now, now
                     report.retired.append(slug)
-        log.info(
-            "groups synced: added=%s updated=%s retired=%s", report.added, report.updated, report.retired
+        changed = report.added or report.updated or report.retired
+        log.log(
+            logging.INFO if changed else logging.DEBUG,
+            "groups synced: added=%s updated=%s retired=%s", report.added, report.updated, report.retired,
         )
         return report
 

@@ -98,7 +98,7 @@ class ListingService:
                 select(Membership, Person)
                 .join(Person, Person.id == Membership.person_id)
                 .where(Membership.group_id == group.id, Membership.ended_at.is_(None))
-                .order_by(Membership.role.desc(), Membership.started_at)
+                .order_by(Membership.role, Membership.started_at, Membership.id)
             ).all()
             entries = tuple(
                 RosterEntry(p.id, p.display_name or p.discourse_username or "", p.discourse_username,

@@ -1,0 +1,1 @@
+"""discord.py adapters: parse the interaction, call one service, render from the catalogs."""
