@@ -1,0 +1,184 @@
+"""Decide whether a forum reply's author wants to join or leave working groups.
+
+The decision is made clause by clause: a clause counts when it holds a
+first-person join/leave cue that is not negated, not about somebody else, not
+thanks for an earlier sign-up and not a role change. Groups come from the cue's
+own clause, else its sentence, else the neighbouring sentences ("Count me in!"
+after "The comms group needs writers."). Everything is compiled in __init__;
+`detect` is pure and does no I/O.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.detection.decision import Decision, GroupRef, Intent
+from bot.detection.folding import fold
+from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
+from bot.detection.markup import own_words, sentences
+from bot.detection.mentions import TOKEN, GroupIndex, Mention
+
+log = logging.getLogger(__name__)
+
+_BASE = {"explicit": 0.9, "tentative": 0.72}
+_NEGATION_REACH = 60  # characters before a cue that a "not" still governs
+_SURE_NONE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    intent: Intent
+    kind: str  # explicit | tentative
+    sentence: int
+    clause: tuple[int, int]
+    span: tuple[int, int]
+    everything: bool = False  # "all my groups"
+
+
+@dataclass(slots=True)
+class _Post:
+    """One post while it is being decided: its sentences and cached mentions."""
+
+    texts: list[str]
+    folded: list[str]
+    negated: list[list[tuple[int, int]]]
+    mentions: dict[int, list[Mention]]
+
+
+class Detector:
+    """Sign-up detector for one co-op's groups, built once and reused."""
+
+    def __init__(self, groups: Sequence[GroupRef], *, languages: Sequence[str] | None = None,
+                 lang_dir: Path | None = None) -> None:
+        self._lex = Lexicon(discover(lang_dir or DEFAULT_LANG_DIR, languages))
+        self._index = GroupIndex(groups, self._lex)
+        log.debug("detector ready: groups=%d languages=%s", len(groups), ",".join(self._lex.codes))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self._lex.codes
+
+    def detect(self, raw: str) -> Decision:
+        """Classify one raw Discourse post (markdown) by its author's own words."""
+        texts = sentences(own_words(raw))
+        folded = [fold(t) for t in texts]
+        language = self._lex.language_of(tok for f in folded for tok in TOKEN.findall(f))
+        post = _Post(texts, folded, [[] for _ in texts], {})
+        cues = [cue for i in range(len(texts)) for cue in self._cues(post, i)]
+        if not cues:
+            return Decision("none", (), _SURE_NONE, "", language)
+        return self._decide(post, cues, language)
+
+    # --- cues ---------------------------------------------------------------
+
+    def _clauses(self, text: str) -> Iterator[tuple[int, int]]:
+        start = 0
+        for sep in self._lex.clause_break.finditer(text):
+            if sep.start() > start:
+                yield start, sep.start()
+            start = sep.end()
+        if start < len(text):
+            yield start, len(text)
+
+    def _cues(self, post: _Post, i: int) -> Iterator[_Cue]:
+        sentence = post.folded[i]
+        acknowledged = self._lex.acknowledgement.search(sentence) is not None
+        lex = self._lex
+        kinds = (("join", "explicit", lex.join_explicit), ("join", "tentative", lex.join_tentative),
+                 ("leave", "explicit", lex.leave_explicit))
+        for cs, ce in self._clauses(sentence):
+            clause = sentence[cs:ce]
+            for intent, kind, pattern in kinds:
+                if intent == "join" and acknowledged:
+                    continue
+                for match in pattern.finditer(clause):
+                    reason = self._blocked(intent, clause, match)
+                    if reason == "negation":
+                        post.negated[i].append((cs, ce))
+                    if reason:
+                        continue
+                    everything = intent == "leave" and lex.all_groups.search(clause) is not None
+                    yield _Cue(intent, kind, i, (cs, ce),
+                               (cs + match.start(), cs + match.end()), everything)
+                    break
+
+    def _blocked(self, intent: str, clause: str, match: re.Match[str]) -> str:
+        """Why this cue does not speak for the author ("" when it does)."""
+        lex = self._lex
+        start, end = match.span()
+        if lex.negation.search(clause, max(0, start - _NEGATION_REACH), end):
+            return "negation"
+        third = None
+        for third in lex.third_party.finditer(clause, 0, start):
+            pass
+        if third and not lex.inclusive.search(clause) and not lex.first_person.search(clause, third.end(), end):
+            return "third party"
+        if intent == "leave":
+            return "role" if lex.role.match(clause, end) else ""
+        if lex.thanks.search(clause):
+            return "thanks"
+        if lex.past.search(clause, 0, end) or lex.already.search(clause, 0, end):
+            return "past"
+        if lex.non_group_object.match(clause, end):
+            return "not a group"
+        return ""
+
+    # --- decision -----------------------------------------------------------
+
+    def _decide(self, post: _Post, cues: list[_Cue], language: str) -> Decision:
+        scored = [(cue, *self._resolve(post, cue)) for cue in cues]
+        scored = [s for s in scored if s[2] > 0]
+        if not scored:
+            return Decision("none", (), 0.6, "", language)
+        by_intent: dict[str, list[tuple[_Cue, list[Mention], float]]] = {}
+        for item in scored:
+            by_intent.setdefault(item[0].intent, []).append(item)
+        intent = max(by_intent, key=lambda k: (max(s[2] for s in by_intent[k]), k == "join"))
+        chosen = by_intent[intent]
+        confidence = max(s[2] for s in chosen) + 0.03 * (len(chosen) - 1)
+        if len(by_intent) > 1:
+            confidence -= 0.25
+        mentions = sorted({(m.start + 100_000 * c.sentence, m.slug) for c, ms, _ in chosen for m in ms})
+        groups: list[str] = []
+        for _, slug in mentions:
+            if slug not in groups:
+                groups.append(slug)
+        evidence = " ".join(dict.fromkeys(post.texts[c.sentence] for c, _, _ in chosen))
+        return Decision(intent, tuple(groups), round(min(max(confidence, 0.05), 0.97), 3),
+                        evidence, language)
+
+    def _mentions(self, post: _Post, i: int) -> list[Mention]:
+        if i not in post.mentions:
+            post.mentions[i] = self._index.find(post.texts[i], post.folded[i])
+        return post.mentions[i]
+
+    def _resolve(self, post: _Post, cue: _Cue) -> tuple[list[Mention], float]:
+        """Groups the cue is about, and the confidence that leaves (0 = drop the cue)."""
+        base = _BASE[cue.kind]
+        if cue.everything:
+            return [], base - 0.05
+        cs, ce = cue.clause
+        mentions = self._mentions(post, cue.sentence)
+        direct = [m for m in mentions if cs <= m.start < ce and (m.strong or m.start >= cue.span[0])]
+        if direct:
+            weak = all(not m.strong for m in direct)
+            fuzzy = all(m.fuzzy for m in direct)
+            return direct, base - 0.05 * weak - 0.3 * fuzzy
+        negated = post.negated[cue.sentence]
+        nearby = [m for m in mentions if m.strong and not any(a <= m.start < b for a, b in negated)]
+        if nearby:
+            return nearby, base - 0.05 - 0.3 * all(m.fuzzy for m in nearby)
+        if self._lex.generic_scope.search(post.folded[cue.sentence]):
+            return [], base - 0.08 if cue.kind == "explicit" else 0.0
+        for j in (cue.sentence - 1, cue.sentence + 1):
+            if 0 <= j < len(post.texts):
+                around = [m for m in self._mentions(post, j) if m.strong and not m.fuzzy]
+                if around:
+                    return around, base - 0.22
+        if cue.kind == "tentative":
+            return [], 0.0
+        return [], base - 0.35

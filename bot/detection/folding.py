@@ -1,0 +1,54 @@
+"""Case and diacritic folding that keeps every character at its offset.
+
+Folding one character to exactly one character means a match found in the
+folded text points at the same span of the original, so the detector can still
+look at capital letters and quote the author's own words as evidence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SPECIAL = {
+    "ø": "o", "Ø": "o", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ß": "s",
+    "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "t",
+    "Þ": "t", "ı": "i",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
+    "\u202f": " ",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[0].lower()
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    table.update({ord(k): v for k, v in _SPECIAL.items()})
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics (ø/ö→o, æ/ä→a, å→a), same length."""
+    return text.translate(_TABLE)
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold a regex written in natural spelling, leaving escapes such as \\S alone."""
+    out: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        else:
+            out.append(char.translate(_TABLE))
+    return "".join(out)

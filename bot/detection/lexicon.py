@@ -1,0 +1,168 @@
+"""Language knowledge loaded from `lang/<code>.toml`, compiled once.
+
+The code never names a word of any language: adding German is adding
+`de.toml` with the same sections. Patterns are regular expressions written in
+natural spelling; they are folded (lower-case, no diacritics) at load time and
+matched against folded text. Cues of every loaded language are applied to every
+post, so mixed-language posts and English posts about Norwegian groups work.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.detection.folding import fold, fold_pattern
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANG_DIR = Path(__file__).with_name("lang")
+
+# section -> keys every language file must provide (lists may be empty)
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "language": ("code", "stopwords"),
+    "join": ("explicit", "tentative", "generic_scope"),
+    "leave": ("explicit", "all_groups", "role"),
+    "block": ("first_person", "negation", "third_party", "inclusive", "thanks", "acknowledgement",
+              "past", "already", "non_group_object"),
+    "clauses": ("contrast",),
+    "groups": ("words", "suffixes", "linkers"),
+}
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """One language file, as raw lists (patterns not yet compiled)."""
+
+    code: str
+    data: dict[str, dict[str, list[str]]]
+
+    def items(self, section: str, key: str) -> list[str]:
+        return list(self.data[section][key])
+
+
+def load_language(path: Path) -> Language:
+    """Read and validate one language file; problems become a ConfigError."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{path}: cannot read language file: {exc}"]) from exc
+    problems = [
+        f"{path}: missing [{section}] {key}"
+        for section, keys in REQUIRED.items()
+        for key in keys
+        if not isinstance(data.get(section), dict) or key not in data[section]
+    ]
+    if problems:
+        raise ConfigError(problems)
+    for section, keys in REQUIRED.items():
+        for key in keys:
+            value = data[section][key]
+            if key != "code" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                problems.append(f"{path}: [{section}] {key} must be a list of strings")
+    if problems:
+        raise ConfigError(problems)
+    code = str(data["language"]["code"])
+    for section, keys in REQUIRED.items():
+        for key in keys:
+            if key != "code":
+                for pattern in data[section][key]:
+                    _check_pattern(path, section, key, pattern, problems)
+    if problems:
+        raise ConfigError(problems)
+    return Language(code=code, data=data)
+
+
+def _check_pattern(path: Path, section: str, key: str, pattern: str, problems: list[str]) -> None:
+    try:
+        re.compile(fold_pattern(pattern))
+    except re.error as exc:
+        problems.append(f"{path}: [{section}] {key}: bad pattern {pattern!r}: {exc}")
+
+
+def discover(lang_dir: Path, codes: Sequence[str] | None) -> list[Language]:
+    """Load the requested languages (or every `*.toml` in the directory)."""
+    if codes is None:
+        paths = sorted(lang_dir.glob("*.toml"))
+    else:
+        paths = [lang_dir / f"{code}.toml" for code in codes]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise ConfigError([f"no language file {m}" for m in missing])
+    if not paths:
+        raise ConfigError([f"no language files in {lang_dir}"])
+    return [load_language(p) for p in paths]
+
+
+def _union(patterns: Iterable[str], *, flags: int = 0) -> re.Pattern[str]:
+    parts = [f"(?:{fold_pattern(p)})" for p in patterns]
+    return re.compile("|".join(parts), flags) if parts else _NEVER
+
+
+def _clause_break(words: list[str]) -> re.Pattern[str]:
+    """Clause separators; a contrast word written ", so" only splits after a comma."""
+    loose = sorted({w for w in words if not w.startswith(",")}, key=len, reverse=True)
+    comma = sorted({w.lstrip(", ") for w in words if w.startswith(",")}, key=len, reverse=True)
+    parts = [r"\s*[;:()]\s*"]
+    if loose:
+        parts.append(r",?\s+\b(?:" + "|".join(map(re.escape, loose)) + r")\b\s+")
+    if comma:
+        parts.append(r"\s*,\s*(?:" + "|".join(map(re.escape, comma)) + r")\b\s*")
+    return re.compile("|".join(parts))
+
+
+def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
+    return [fold(w) for lang in langs for w in lang.items(section, key)]
+
+
+class Lexicon:
+    """All loaded languages merged into compiled matchers."""
+
+    def __init__(self, languages: Sequence[Language]) -> None:
+        self.codes = tuple(lang.code for lang in languages)
+        self.stopwords = {lang.code: frozenset(_words([lang], "language", "stopwords"))
+                          for lang in languages}
+
+        def union(section: str, key: str) -> re.Pattern[str]:
+            return _union(p for lang in languages for p in lang.items(section, key))
+
+        self.join_explicit = union("join", "explicit")
+        self.join_tentative = union("join", "tentative")
+        self.generic_scope = union("join", "generic_scope")
+        self.leave_explicit = union("leave", "explicit")
+        self.all_groups = union("leave", "all_groups")
+        self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")
+        self.first_person = union("block", "first_person")
+        self.negation = union("block", "negation")
+        self.third_party = union("block", "third_party")
+        self.inclusive = union("block", "inclusive")
+        self.thanks = union("block", "thanks")
+        self.acknowledgement = union("block", "acknowledgement")
+        self.past = union("block", "past")
+        self.already = union("block", "already")
+        self.non_group_object = re.compile(
+            r"\s*(?:" + union("block", "non_group_object").pattern + ")")
+        self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
+        self.group_words = frozenset(_words(languages, "groups", "words"))
+        self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
+                                     key=len, reverse=True))
+        self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
+                                    key=len, reverse=True))
+        log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
+
+    def language_of(self, tokens: Iterable[str]) -> str:
+        """The language with most stop-word hits; "und" when nothing matches."""
+        counts = dict.fromkeys(self.codes, 0)
+        for token in tokens:
+            for code, words in self.stopwords.items():
+                if token in words:
+                    counts[code] += 1
+        best = max(counts, key=lambda c: counts[c], default="und")
+        return best if counts.get(best) else "und"

@@ -1,0 +1,198 @@
+"""Find working groups named in a sentence: names, aliases, slugs, e-mails.
+
+A mention is *strong* when the text itself says it is a group (a multi-word
+name, a short upper-case alias, an e-mail address, a group word next to it
+such as "the comms group" / "werkgroep communicatie" / "kommunikasjonsgruppa",
+or a capitalised word inside the sentence). A lone lower-case single word
+("policy", "arrangement", "innkjøp") is *weak*: it only counts when a sign-up
+cue points at it, so everyday words never create a join on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.detection.decision import GroupRef
+from bot.detection.folding import fold
+from bot.detection.lexicon import Lexicon
+
+TOKEN = re.compile(r"\w+")
+_EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
+_MIN_FUZZY_LEN = 5
+_MAX_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    slug: str
+    start: int
+    end: int
+    strong: bool
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    variants: frozenset[str]  # the token and its stems without group suffix/linker
+    grouped: bool  # carried a group suffix ("…gruppa", "…groep")
+
+
+class GroupIndex:
+    """Every way each configured group may be written, compiled up front."""
+
+    def __init__(self, groups: Sequence[GroupRef], lexicon: Lexicon) -> None:
+        self._lex = lexicon
+        self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._emails: dict[str, str] = {}
+        self._by_length: dict[int, tuple[list[str], list[str]]] = {}
+        acronyms: dict[str, str] = {}
+        for group in groups:
+            for form in _forms(group):
+                if form.isupper() and len(form) <= 5 and form.isalnum():
+                    acronyms.setdefault(form, group.slug)
+                    continue
+                for core in self._cores_of(form):
+                    self._add(core, group.slug)
+            if group.email:
+                address = fold(group.email.strip())
+                self._emails[address] = group.slug
+                for core in self._cores_of(address.split("@", 1)[0]):
+                    self._add(core, group.slug)
+        self._acronyms = acronyms
+        self._acronym_re = (
+            re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?!\w)")
+            if acronyms else None)
+
+    def _add(self, core: tuple[str, ...], slug: str) -> None:
+        if len(core) == 1 and len(core[0]) < 3:
+            return
+        entries = self._cores.setdefault(core[0], [])
+        if (core, slug) not in entries:
+            entries.append((core, slug))
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
+            names, slugs = self._by_length.setdefault(len(core), ([], []))
+            names.append(" ".join(core))
+            slugs.append(slug)
+
+    def _cores_of(self, form: str) -> list[tuple[str, ...]]:
+        tokens = [self._token(m) for m in TOKEN.finditer(fold(form))]
+        grouped = bool(tokens) and tokens[-1].grouped
+        while tokens and tokens[-1].text in self._lex.group_words:
+            tokens.pop()
+            grouped = True
+        if not tokens:
+            return []
+        head = tuple(t.text for t in tokens[:-1])
+        last = tokens[-1].variants if grouped else {tokens[-1].text}
+        return [head + (v,) for v in sorted(last)]
+
+    def _token(self, match: re.Match[str]) -> _Token:
+        text = match.group()
+        variants = {text}
+        grouped = False
+        for suffix in self._lex.suffixes:
+            if text.endswith(suffix) and len(text) - len(suffix) >= 3:
+                stem = text[: -len(suffix)].rstrip("-")
+                variants.add(stem)
+                variants.update(stem[: -len(k)] for k in self._lex.linkers if stem.endswith(k))
+                grouped = True
+                break
+        return _Token(text, match.start(), match.end(), frozenset(variants), grouped)
+
+    def find(self, original: str, folded: str, *, fuzzy: bool = True) -> list[Mention]:
+        """Group mentions in one sentence, in order; `original` gives capitals."""
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for match in _EMAIL.finditer(folded):
+            slug = self._email_slug(match.group())
+            taken.append(match.span())
+            if slug:
+                found.append(Mention(slug, match.start(), match.end(), True))
+        if self._acronym_re:
+            for match in self._acronym_re.finditer(original):
+                if not _overlaps(match.span(), taken):
+                    found.append(Mention(self._acronyms[match.group(1)], match.start(), match.end(), True))
+        tokens = [self._token(m) for m in TOKEN.finditer(folded)
+                  if not _overlaps(m.span(), taken)]
+        found.extend(self._scan(tokens, original, fuzzy))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _email_slug(self, address: str) -> str | None:
+        if address in self._emails:
+            return self._emails[address]
+        local = address.split("@", 1)[0]
+        for core, slug in self._cores.get(local, []):
+            if core == (local,):
+                return slug
+        return None
+
+    def _scan(self, tokens: list[_Token], original: str, fuzzy: bool) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._exact_at(tokens, i)
+            if hit is None and fuzzy:
+                hit = self._fuzzy_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            slug, n, is_fuzzy = hit
+            found.append(self._mention(tokens, i, n, slug, original, is_fuzzy))
+            i += n
+        return found
+
+    def _exact_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
+        for variant in tokens[i].variants:
+            for core, slug in self._cores.get(variant, ()):
+                n = len(core)
+                if i + n <= len(tokens) and all(core[k] in tokens[i + k].variants for k in range(1, n)):
+                    return slug, n, False
+        return None
+
+    def _fuzzy_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
+        for n in sorted(self._by_length, reverse=True):
+            if n > _MAX_TOKENS or i + n > len(tokens):
+                continue
+            window = tokens[i: i + n]
+            last = min(window[-1].variants, key=len)
+            query = " ".join([t.text for t in window[:-1]] + [last])
+            if len(query) < _MIN_FUZZY_LEN or not query.replace(" ", "").isalpha():
+                continue
+            names, slugs = self._by_length[n]
+            edits = 1 if len(query) < 8 else 2
+            best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=edits)
+            if best is not None and best[0][0] == query[0]:
+                return slugs[best[2]], n, True
+        return None
+
+    def _mention(self, tokens: list[_Token], i: int, n: int, slug: str,
+                 original: str, is_fuzzy: bool) -> Mention:
+        words = self._lex.group_words
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        grouped = tokens[i + n - 1].grouped
+        if i + n < len(tokens) and tokens[i + n].text in words:
+            grouped, end = True, tokens[i + n].end
+        elif i > 0 and tokens[i - 1].text in words:
+            grouped = True
+        capital = i > 0 and original[start: start + 1].isupper()
+        return Mention(slug, start, end, n > 1 or grouped or capital, is_fuzzy)
+
+
+def _forms(group: GroupRef) -> list[str]:
+    forms = [part.strip() for part in group.name.split("/") if part.strip()]
+    forms.extend(a.strip() for a in group.aliases if a.strip())
+    forms.append(group.slug.replace("-", " ").replace("_", " "))
+    return forms
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
