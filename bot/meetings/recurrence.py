@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -195,10 +196,22 @@ def occurrences(
     return result
 
 
+def _soonest_start(rule: ScheduleRule, tz: str, now: datetime, anchor: Anchor | None) -> datetime:
+    """The first matching day from now, ignoring INTERVAL: "fortnightly on Monday"
+    written on a Thursday starts next Monday, not the Monday after."""
+    if rule.kind != "recurring" or rule.rrule is None or "INTERVAL=" not in rule.rrule:
+        return now
+    body = ";".join(p for p in rule.rrule.split(";") if not p.startswith("INTERVAL="))
+    first = occurrences(replace(rule, rrule=body), tz=tz, start=now, after=now, count=1, anchor=anchor)
+    return first[0] if first else now
+
+
 def next_dates(rule: ScheduleRule, *, tz: str, now: datetime, n: int = 3, anchor: Anchor | None = None) -> list[datetime]:
     """The first ``n`` meetings of a series starting now: what the bot echoes before saving.
 
-    Save ``now`` (or the first date returned) as the series start, so the
-    stored series keeps the phase the writer was shown.
+    The series starts on the soonest matching day. Save the first date
+    returned as the series start, so the stored series keeps the phase the
+    writer was shown.
     """
-    return occurrences(rule, tz=tz, start=now, after=now, count=n, anchor=anchor)
+    start = _soonest_start(rule, tz, now, anchor)
+    return occurrences(rule, tz=tz, start=start, after=now, count=n, anchor=anchor)
