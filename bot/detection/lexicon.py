@@ -31,7 +31,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "block": ("first_person", "negation", "third_party", "inclusive", "thanks", "acknowledgement",
               "past", "already", "non_group_object"),
     "clauses": ("contrast",),
-    "groups": ("words", "suffixes", "linkers"),
+    "groups": ("words", "suffixes", "linkers", "inflections"),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -153,6 +153,8 @@ class Lexicon:
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
                                      key=len, reverse=True))
+        self.inflections = tuple(sorted(set(_words(languages, "groups", "inflections")),
+                                        key=len, reverse=True))
         self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
                                     key=len, reverse=True))
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))

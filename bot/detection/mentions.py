@@ -105,6 +105,10 @@ class GroupIndex:
                 variants.update(stem[: -len(k)] for k in self._lex.linkers if stem.endswith(k))
                 grouped = True
                 break
+        for ending in self._lex.inflections:
+            for word in tuple(variants):
+                if word.endswith(ending) and len(word) - len(ending) >= 4:
+                    variants.add(word[: -len(ending)])
         return _Token(text, match.start(), match.end(), frozenset(variants), grouped)
 
     def find(self, original: str, folded: str, *, fuzzy: bool = True) -> list[Mention]:
