@@ -46,6 +46,7 @@ class _Post:
     texts: list[str]
     folded: list[str]
     negated: list[list[tuple[int, int]]]
+    clauses: list[list[tuple[int, int]]]
     mentions: dict[int, list[Mention]]
 
 
@@ -67,7 +68,7 @@ class Detector:
         texts = sentences(own_words(raw))
         folded = [fold(t) for t in texts]
         language = self._lex.language_of(tok for f in folded for tok in TOKEN.findall(f))
-        post = _Post(texts, folded, [[] for _ in texts], {})
+        post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
         cues = [cue for i in range(len(texts)) for cue in self._cues(post, i)]
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
@@ -90,7 +91,8 @@ class Detector:
         lex = self._lex
         kinds = (("join", "explicit", lex.join_explicit), ("join", "tentative", lex.join_tentative),
                  ("leave", "explicit", lex.leave_explicit))
-        for cs, ce in self._clauses(sentence):
+        post.clauses[i] = list(self._clauses(sentence))
+        for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
             for intent, kind, pattern in kinds:
                 if intent == "join" and acknowledged:
@@ -110,7 +112,10 @@ class Detector:
         """Why this cue does not speak for the author ("" when it does)."""
         lex = self._lex
         start, end = match.span()
-        if lex.negation.search(clause, max(0, start - _NEGATION_REACH), end):
+        # a join cue may carry its own "not" ("ik kan niet meedoen"); a leave cue
+        # may be negative by nature ("won't be continuing with"), so look before it
+        reach = end if intent == "join" else start
+        if lex.negation.search(clause, max(0, start - _NEGATION_REACH), reach):
             return "negation"
         third = None
         for third in lex.third_party.finditer(clause, 0, start):
@@ -156,6 +161,15 @@ class Detector:
             post.mentions[i] = self._index.find(post.texts[i], post.folded[i])
         return post.mentions[i]
 
+    def _retracted(self, post: _Post, cue: _Cue) -> bool:
+        """ "I'd love to help, but I really can't": a negated clause right after."""
+        clauses = post.clauses[cue.sentence]
+        later = [c for c in clauses if c[0] >= cue.clause[1]]
+        if not later:
+            return False
+        cs, ce = later[0]
+        return self._lex.negation.search(post.folded[cue.sentence], cs, ce) is not None
+
     def _resolve(self, post: _Post, cue: _Cue) -> tuple[list[Mention], float]:
         """Groups the cue is about, and the confidence that leaves (0 = drop the cue)."""
         base = _BASE[cue.kind]
@@ -163,7 +177,8 @@ class Detector:
             return [], base - 0.05
         cs, ce = cue.clause
         mentions = self._mentions(post, cue.sentence)
-        direct = [m for m in mentions if cs <= m.start < ce and (m.strong or m.start >= cue.span[0])]
+        direct = [m for m in mentions
+                  if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
         if direct:
             weak = all(not m.strong for m in direct)
             fuzzy = all(m.fuzzy for m in direct)
@@ -172,13 +187,15 @@ class Detector:
         nearby = [m for m in mentions if m.strong and not any(a <= m.start < b for a, b in negated)]
         if nearby:
             return nearby, base - 0.05 - 0.3 * all(m.fuzzy for m in nearby)
+        if self._retracted(post, cue):
+            return [], 0.0
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
             return [], base - 0.08 if cue.kind == "explicit" else 0.0
         for j in (cue.sentence - 1, cue.sentence + 1):
             if 0 <= j < len(post.texts):
-                around = [m for m in self._mentions(post, j) if m.strong and not m.fuzzy]
+                around = [m for m in self._mentions(post, j) if (m.strong or m.titled) and not m.fuzzy]
                 if around:
-                    return around, base - 0.22
+                    return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
         if cue.kind == "tentative":
             return [], 0.0
         return [], base - 0.35

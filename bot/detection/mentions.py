@@ -34,6 +34,7 @@ class Mention:
     end: int
     strong: bool
     fuzzy: bool = False
+    titled: bool = False  # written with a capital letter, even at sentence start
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,15 +168,16 @@ class GroupIndex:
             if n > _MAX_TOKENS or i + n > len(tokens):
                 continue
             window = tokens[i: i + n]
-            last = min(window[-1].variants, key=len)
-            query = " ".join([t.text for t in window[:-1]] + [last])
-            if len(query) < _MIN_FUZZY_LEN or not query.replace(" ", "").isalpha():
-                continue
+            head = " ".join(t.text for t in window[:-1])
             names, slugs = self._by_length[n]
-            edits = 1 if len(query) < 8 else 2
-            best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=edits)
-            if best is not None and best[0][0] == query[0]:
-                return slugs[best[2]], n, True
+            for last in sorted(window[-1].variants, key=len, reverse=True):
+                query = f"{head} {last}" if head else last
+                if len(query) < _MIN_FUZZY_LEN or not query.replace(" ", "").isalpha():
+                    continue
+                edits = 1 if len(query) < 8 else 2
+                best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=edits)
+                if best is not None and best[0][0] == query[0]:
+                    return slugs[best[2]], n, True
         return None
 
     def _mention(self, tokens: list[_Token], i: int, n: int, slug: str,
@@ -187,8 +189,8 @@ class GroupIndex:
             grouped, end = True, tokens[i + n].end
         elif i > 0 and tokens[i - 1].text in words:
             grouped = True
-        capital = i > 0 and original[start: start + 1].isupper()
-        return Mention(slug, start, end, n > 1 or grouped or capital, is_fuzzy)
+        titled = original[start: start + 1].isupper()
+        return Mention(slug, start, end, n > 1 or grouped or (titled and i > 0), is_fuzzy, titled)
 
 
 def _forms(group: GroupRef) -> list[str]:
