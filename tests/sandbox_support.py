@@ -24,8 +24,8 @@ class SleepRecorder:
         self.calls.append(seconds)
 
 
-def make_gateway(forum: SandboxForum, sleep: SleepRecorder, **kwargs: object) -> DiscourseGateway:
-    options: dict[str, object] = dict(timeout=5.0, sleep=sleep, rng=lambda: 0.5)
+def make_gateway(forum: SandboxForum, sleeps: SleepRecorder, **kwargs: object) -> DiscourseGateway:
+    options: dict[str, object] = dict(timeout=5.0, sleep=sleeps, rng=lambda: 0.5)
     options.update(kwargs)
     return DiscourseGateway(
         base_url=forum.url, api_username=forum.api_username, api_key=forum.api_key, **options  # type: ignore[arg-type]

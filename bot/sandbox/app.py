@@ -151,7 +151,8 @@ class _Routes:
         number = int(request.query.get("post_number") or 0)
         with self.state.lock:
             posts = self.state.visible_posts(self._topic(request))
-            ids = [p.id for p in posts if p.post_number > _nearest(posts, number)]
+            start = _nearest(posts, number)
+            ids = [p.id for p in posts if p.post_number > start]
         if self.forum.post_ids_limit is not None:
             ids = ids[: self.forum.post_ids_limit]
         return reply({"post_ids": ids})

@@ -112,7 +112,7 @@ def topic_view_post(
 
 
 def post_show(state: ForumState, post: PostRecord, viewer: str) -> dict[str, Any]:
-    out = _pick(full_post(state, post, viewer), TOPIC_VIEW_KEYS + SHOW_EXTRA_KEYS)
+    out = _pick(full_post(state, post, viewer), [*TOPIC_VIEW_KEYS, *SHOW_EXTRA_KEYS])
     out.pop("link_counts")
     out.pop("read")
     return out
