@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -43,7 +44,7 @@ def test_recurring_series_with_cancelled_and_moved_meetings_round_trips_across_d
     base = series("annenhver uke på mandag kl. 11:00-12:30")
     plain = expected(base)
     cancelled, moved = plain[2], plain[3]  # 31 March (after the change) and 14 April
-    item = FeedSeries(**{**base.__dict__, "exdates": (cancelled,), "overrides": {moved: moved + timedelta(days=1, hours=3)}})
+    item = replace(base, exdates=(cancelled,), overrides={moved: moved + timedelta(days=1, hours=3)})
     data = build_calendar("Kooperativet", [item], [], tz=OSLO, now=NOW)
     got = expand(data)
     assert got == expected(item)
@@ -71,7 +72,7 @@ def test_relative_series_is_expanded_into_single_events():
         found = occurrences(board.rule, tz=OSLO, start=board.start, after=low - timedelta(microseconds=1), until=high)
         return [d for d in found if d < high]
 
-    item = FeedSeries(**{**series("3 uker før neste styremøte").__dict__, "anchor": anchor})
+    item = replace(series("3 uker før neste styremøte"), anchor=anchor)
     data = build_calendar("Kooperativet", [item], [], tz=OSLO, now=NOW, past=timedelta(0), horizon=timedelta(days=200))
     events = [e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
     assert events and all("RRULE" not in e for e in events)
@@ -95,7 +96,7 @@ def test_feed_headers_timezones_and_stable_uids():
     item = series("every Wednesday at 18:30", organizer_names=("Kari", "Ola"), location="Vespa og Humla")
     first = build_calendar("Kooperativet", [item], [], tz=OSLO, now=NOW)
     later = build_calendar(
-        "Kooperativet", [FeedSeries(**{**item.__dict__, "start": datetime(2025, 9, 1, tzinfo=UTC)})], [],
+        "Kooperativet", [replace(item, start=datetime(2025, 9, 1, tzinfo=UTC))], [],
         tz=OSLO, now=NOW + timedelta(days=30),
     )
     cal = icalendar.Calendar.from_ical(first)
@@ -110,7 +111,14 @@ def test_feed_headers_timezones_and_stable_uids():
     assert feed_uid("meeting-series", 43, domain="coop.example") != uid_later
 
 
-def test_series_that_never_happens_is_left_out():
-    once = series("2025-01-16 14:00", start=datetime(2025, 2, 1, tzinfo=UTC))
-    data = build_calendar("Empty", [once], [], tz=OSLO, now=NOW)
-    assert b"BEGIN:VEVENT" not in data and b"BEGIN:VCALENDAR" in data
+def test_one_off_series_is_moved_in_place_and_old_ones_drop_out():
+    once = series("Fri 25th April 13.30 - 15.00", tz="Europe/London")
+    original = datetime(2025, 4, 25, 12, 30, tzinfo=UTC)
+    moved = replace(once, overrides={original: original + timedelta(days=3)})
+    cal = icalendar.Calendar.from_ical(build_calendar("W", [moved], [], tz="Europe/London", now=NOW))
+    [event] = cal.walk("VEVENT")
+    assert "RECURRENCE-ID" not in event and str(event["UID"]) == once.uid
+    assert event["DTSTART"].dt.astimezone(UTC) == original + timedelta(days=3)
+    cancelled = build_calendar("W", [replace(once, exdates=(original,))], [], tz="Europe/London", now=NOW)
+    stale = build_calendar("W", [once], [], tz="Europe/London", now=NOW + timedelta(days=200), past=timedelta(days=90))
+    assert b"BEGIN:VEVENT" not in cancelled and b"BEGIN:VEVENT" not in stale

@@ -5,13 +5,15 @@ Pure code: no database, no Discord, no HTTP. Services store a ``ScheduleRule``
 """
 
 from bot.meetings.phrases import parse_schedule
-from bot.meetings.recurrence import next_dates, occurrences
+from bot.meetings.recurrence import Anchor, is_occurrence, next_dates, occurrences
 from bot.meetings.rule import AmbiguousScheduleError, ScheduleParseError, ScheduleRule
 
 __all__ = [
+    "Anchor",
     "AmbiguousScheduleError",
     "ScheduleParseError",
     "ScheduleRule",
+    "is_occurrence",
     "next_dates",
     "occurrences",
     "parse_schedule",

@@ -156,7 +156,7 @@ def _infer_freq(parts: _Parts) -> None:
             parts.set_cadence("WEEKLY", 1)
         else:
             raise NotUnderstood("meetings.schedule.unparsed")
-    if parts.freq == "DAILY" and parts.interval % 7 == 0 and parts.interval:
+    if parts.freq == "DAILY" and parts.interval % 7 == 0:
         parts.freq, parts.interval = "WEEKLY", parts.interval // 7
 
 

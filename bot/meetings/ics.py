@@ -7,6 +7,8 @@
 - A relative series ("3 weeks before the next Board meeting") has no RRULE
   form, so it is expanded into single events between ``now - past`` and
   ``now + horizon``, each with a UID made from the series UID and its date.
+  A one-off series is a single event with the series UID (moved or cancelled
+  in place), within the same window.
 - Times are written in the series' zone (TZID) with a VTIMEZONE for each zone.
 
 Only group names, meeting text and drivers' display names go into a feed.
@@ -23,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
-from bot.meetings.recurrence import Anchor, occurrences
+from bot.meetings.recurrence import Anchor, is_occurrence, occurrences
 from bot.meetings.rule import ScheduleRule
 
 PRODID = "-//coopbot//meetings//EN"
@@ -109,7 +111,7 @@ def _series_events(series: FeedSeries, now: datetime) -> list[Event]:
     events = [_describe(main, series.location, series.description, series.organizer_names)]
     cancelled = set(series.exdates)
     for original, moved in series.overrides.items():
-        if original in cancelled or not _is_occurrence(series, original):
+        if original in cancelled or not is_occurrence(rule, tz=series.tz, start=series.start, when=original):
             continue
         new_start = _in_zone(moved, series.tz)
         override = _event(series.uid, series.summary, new_start, new_start + rule.duration, now)
@@ -119,14 +121,9 @@ def _series_events(series: FeedSeries, now: datetime) -> list[Event]:
     return events
 
 
-def _is_occurrence(series: FeedSeries, when: datetime) -> bool:
-    probe = when - timedelta(microseconds=1)
-    found = occurrences(series.rule, tz=series.tz, start=series.start, after=probe, count=1)
-    return found == [when]
-
-
 def _expanded_events(series: FeedSeries, now: datetime, past: timedelta, horizon: timedelta) -> list[Event]:
-    """Relative series: explicit events, moves and cancellations already applied."""
+    """Relative and one-off series: plain events, moves and cancellations already applied
+    (RECURRENCE-ID belongs to recurring events only)."""
     events = []
     when_list = occurrences(
         series.rule, tz=series.tz, start=series.start, after=now - past, until=now + horizon,
@@ -134,7 +131,7 @@ def _expanded_events(series: FeedSeries, now: datetime, past: timedelta, horizon
     )
     for when in when_list:
         start = _in_zone(when, series.tz)
-        uid = f"{start:%Y%m%d}-{series.uid}"
+        uid = series.uid if series.rule.kind == "once" else f"{start:%Y%m%d}-{series.uid}"
         event = _event(uid, series.summary, start, start + series.rule.duration, now)
         events.append(_describe(event, series.location, series.description, series.organizer_names))
     return events
@@ -150,7 +147,7 @@ def build_calendar(
     past: timedelta = timedelta(days=90),
     horizon: timedelta = timedelta(days=366),
 ) -> bytes:
-    """The whole feed as iCalendar bytes. ``past``/``horizon`` bound only relative series."""
+    """The whole feed as iCalendar bytes. ``past``/``horizon`` bound relative and one-off series."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -159,10 +156,10 @@ def build_calendar(
     cal.add("x-wr-calname", name)
     ZoneInfo(tz)  # the calendar's default zone must exist even if no event uses it
     for item in series:
-        if item.rule.kind == "relative":
-            parts = _expanded_events(item, now, past, horizon)
-        else:
+        if item.rule.kind == "recurring":
             parts = _series_events(item, now)
+        else:
+            parts = _expanded_events(item, now, past, horizon)
         for part in parts:
             cal.add_component(part)
     for one in events:

@@ -145,9 +145,12 @@ def _base(
     return _relative(rule, zone, start, after, until, anchor)
 
 
-def _is_occurrence(rule: ScheduleRule, zone: ZoneInfo, start: datetime, when: datetime, anchor: Anchor | None) -> bool:
+def is_occurrence(rule: ScheduleRule, *, tz: str, start: datetime, when: datetime, anchor: Anchor | None = None) -> bool:
+    """Whether ``when`` is a start the rule itself produces (before cancellations and moves)."""
+    _require_aware(start=start, when=when)
     probe = when - timedelta(microseconds=1)
-    return next((d for d in _base(rule, zone, start, probe, when, anchor) if d > probe), None) == when
+    found = (d for d in _base(rule, ZoneInfo(tz), start, probe, when, anchor) if d > probe)
+    return next(found, None) == when
 
 
 def occurrences(
@@ -182,7 +185,7 @@ def occurrences(
         if new > after
         and (until is None or new <= until)
         and old not in cancelled
-        and _is_occurrence(rule, zone, start, old.astimezone(UTC), anchor)
+        and is_occurrence(rule, tz=tz, start=start, when=old.astimezone(UTC), anchor=anchor)
     )
     kept = (d for d in _base(rule, zone, start, after, until, anchor) if d not in removed)
     result: list[datetime] = []
