@@ -201,14 +201,23 @@ class WatcherState(SQLModel, table=True):
 
 
 class WebhookEvent(SQLModel, table=True):
-    """Deliveries already accepted, keyed by post id + event + version,
-    because Discourse's automatic retries carry new event ids."""
+    """The durable inbox of webhook deliveries.
+
+    A delivery is stored before Discourse gets its 200 and processed from
+    here, so a crash after answering loses nothing. `dedupe_key` is post id +
+    event + version, because Discourse's automatic retries carry new event ids.
+    """
 
     __tablename__ = "webhook_event"
 
     id: int | None = Field(default=None, primary_key=True)
     dedupe_key: str = Field(max_length=120, unique=True)
+    event: str = Field(max_length=40)
+    post_id: int | None = None
+    payload: dict[str, Any] = json_column({})
     received_at: datetime = required_utc()
+    processed_at: datetime | None = utc_column(index=True)
+    error: str | None = Field(default=None, sa_type=sa.Text)
 
 
 class Notification(SQLModel, table=True):

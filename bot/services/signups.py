@@ -251,4 +251,13 @@ class SignUpService:
 
 
 def source_key(request: SignUpRequest, group: Group | None) -> str:
-    return f"{request.source}:{request.source_ref}:{group.slug if group else '-'}:{request.intent}"
+    return _key(request, group.slug if group else "-")
+
+
+def source_keys(request: SignUpRequest) -> set[str]:
+    """The keys `record` would give this request's sign-ups."""
+    return {_key(request, slug) for slug in request.group_slugs or ("-",)}
+
+
+def _key(request: SignUpRequest, slug: str) -> str:
+    return f"{request.source}:{request.source_ref}:{slug}:{request.intent}"

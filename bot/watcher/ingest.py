@@ -1,0 +1,131 @@
+"""From one forum post to sign-ups, idempotently by post id and revision.
+
+`PostIngestor.ingest` runs inside the caller's transaction; the caller
+commits the post's effects together with whatever marks the post as done
+(the polling cursor, a webhook inbox row, a backfill checkpoint), so a crash
+at any point either keeps both or neither. The `ForumPost` ledger makes a
+second look at the same revision a no-op, which is what makes poll +
+webhook + restart safe to overlap.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.detection import Decision, Detector
+from bot.discourse.models import Post
+from bot.models import ForumPost, SignUp
+from bot.services.people import PeopleService, discourse_key
+from bot.services.signups import SignUpRequest, SignUpService, source_keys
+from bot.watcher.topics import WatchInfo, is_recent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestResult:
+    """What one batch did, for logs, the demo and acknowledgements."""
+
+    seen: int = 0
+    skipped: int = 0
+    decisions: list[tuple[Post, Decision]] = field(default_factory=list)
+    signups: list[SignUp] = field(default_factory=list)
+    withdrawn: int = 0
+
+    def merge(self, other: IngestResult) -> None:
+        self.seen += other.seen
+        self.skipped += other.skipped
+        self.decisions.extend(other.decisions)
+        self.signups.extend(other.signups)
+        self.withdrawn += other.withdrawn
+
+
+class PostIngestor:
+    def __init__(
+        self, *, detector: Detector, people: PeopleService, signups: SignUpService, api_username: str
+    ) -> None:
+        self.detector = detector
+        self._people = people
+        self._signups = signups
+        self._own_key = discourse_key(api_username)
+
+    def ingest(
+        self, session: Session, post: Post, watch: WatchInfo, *, now: datetime, result: IngestResult
+    ) -> None:
+        result.seen += 1
+        if not self._counts(post):
+            result.skipped += 1
+            return
+        ledger = session.get(ForumPost, post.id)
+        gone = post.deleted or post.hidden
+        if ledger is not None and ledger.version >= post.version and ledger.deleted == gone:
+            return
+        if gone:
+            result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_deleted")
+            self._remember(session, ledger, post, None, now)
+            return
+        decision = restrict(self.detector.detect(post.raw), watch.groups)
+        result.decisions.append((post, decision))
+        request = self._request(post, decision, notify=is_recent(post.created_at, now, watch.notify_after))
+        if ledger is not None:
+            keep = source_keys(request) if request else set()
+            result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_edited", keep=keep)
+        if request is not None:
+            person = self._people.ensure(
+                session, discourse_username=post.username, display_name=post.name or post.username
+            )
+            result.signups.extend(self._signups.record(session, person, request))
+        self._remember(session, ledger, post, decision, now)
+
+    def _counts(self, post: Post) -> bool:
+        """Replies by people, in public topics; not the opener, bots or ourselves."""
+        return (
+            post.archetype == "regular"
+            and not post.is_bot
+            and post.post_number > 1
+            and discourse_key(post.username) != self._own_key
+        )
+
+    @staticmethod
+    def _request(post: Post, decision: Decision, *, notify: bool) -> SignUpRequest | None:
+        if decision.intent == "none":
+            return None
+        return SignUpRequest(
+            intent=decision.intent, group_slugs=decision.groups, source="forum", source_ref=str(post.id),
+            evidence=decision.evidence, confidence=decision.confidence,
+            needs_review=decision.is_low_confidence, post_id=post.id, topic_id=post.topic_id,
+            post_version=post.version, at=post.created_at, notify=notify,
+        )
+
+    @staticmethod
+    def _remember(
+        session: Session, ledger: ForumPost | None, post: Post, decision: Decision | None, now: datetime
+    ) -> None:
+        if ledger is None:
+            ledger = ForumPost(post_id=post.id, topic_id=post.topic_id, processed_at=now)
+            session.add(ledger)
+        ledger.version = post.version
+        ledger.username = post.username[:60] or ledger.username
+        ledger.deleted = post.deleted or post.hidden
+        ledger.intent = decision.intent if decision else "none"
+        ledger.groups = list(decision.groups) if decision else []
+        ledger.confidence = decision.confidence if decision else 0.0
+        ledger.processed_at = now
+        session.flush()
+
+
+def restrict(decision: Decision, allowed: tuple[str, ...] | None) -> Decision:
+    """A topic limited to some groups cannot sign anyone up for the others."""
+    if allowed is None or not decision.groups:
+        return decision
+    kept = tuple(g for g in decision.groups if g in allowed)
+    if kept == decision.groups:
+        return decision
+    if not kept:
+        log.info("decision for groups %s dropped: topic only allows %s", decision.groups, allowed)
+        return Decision("none", (), decision.confidence, decision.evidence, decision.language)
+    return Decision(decision.intent, kept, decision.confidence, decision.evidence, decision.language)
