@@ -31,7 +31,7 @@ from bot.discourse.errors import ForumNotFoundError, ForumResponseError
 from bot.discourse.models import Post
 from bot.discourse.protocol import ForumGateway
 from bot.errors import PermissionDeniedError
-from bot.models import ForumPost, Group, SignUp, WatchedTopic, WatcherState
+from bot.models import ForumPost, Group, SignUp, WatchedTopic, WatcherState, WebhookEvent
 from bot.services.listener import SignUpListener
 from bot.services.people import PeopleService
 from bot.services.signups import SignUpService
@@ -93,6 +93,13 @@ class Watcher:
                      len(posts), len(relevant), len(report.result.signups), newest)
         return report
 
+    async def process_webhook_events(self, inbox: Sequence[tuple[int, Post | None]]) -> IngestResult:
+        """Apply stored webhook deliveries; each commits with its inbox row."""
+        watched = await asyncio.to_thread(self.watches.active, self._config.watch)
+        posts = [p for _, p in inbox if p is not None and p.topic_id in watched]
+        ids = [i for i, _ in inbox]
+        return await asyncio.to_thread(self._commit_batch, posts, watched, None, None, inbox_ids=ids)
+
     def _cursor(self) -> int:
         with self._db.session() as session:
             state = session.get(WatcherState, CURSOR)
@@ -100,14 +107,20 @@ class Watcher:
 
     def _commit_batch(
         self, posts: Sequence[Post], watched: dict[int, WatchInfo], cursor: int | None,
-        checkpoint: tuple[int, int] | None, *, acknowledge: bool = True,
+        checkpoint: tuple[int, int] | None, *, acknowledge: bool = True, inbox_ids: Sequence[int] = (),
     ) -> IngestResult:
-        """Every effect of these posts plus the marker that they are done: one transaction."""
+        """Every effect of these posts plus the marker that they are done: one transaction.
+
+        The marker is the polling cursor, a backfill checkpoint, or the webhook
+        inbox rows the posts came from.
+        """
         result = IngestResult()
         now = self._clock.now()
         with self._db.session() as session:
             for post in sorted(posts, key=lambda p: p.id):
                 self.ingestor.ingest(session, post, watched[post.topic_id], now=now, result=result)
+            for inbox_id in inbox_ids:
+                session.get(WebhookEvent, inbox_id).processed_at = now
             if acknowledge and self._acknowledge:
                 self._acknowledge_signups(session, result.signups)
             if cursor is not None:

@@ -1,0 +1,1 @@
+"""The bot's small web server: Discourse webhooks, calendar feeds, answer links."""
