@@ -250,3 +250,10 @@ async def test_user_lookup(gateway: DiscourseGateway):
     user = await gateway.user("Alison")
     assert user is not None and user.username == "Alison"
     assert await gateway.user("nobody-here") is None
+
+
+async def test_logs_never_contain_the_api_key(forum: SandboxForum, gateway: DiscourseGateway, caplog):
+    forum.faults.fail_next(10)
+    with caplog.at_level("DEBUG"), pytest.raises(ForumUnavailableError) as info:
+        await gateway.latest_posts()
+    assert caplog.records and forum.api_key not in caplog.text and forum.api_key not in str(info.value)
