@@ -69,7 +69,8 @@ class Detector:
         folded = [fold(t) for t in texts]
         language = self._lex.language_of(tok for f in folded for tok in TOKEN.findall(f))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
-        cues = [cue for i in range(len(texts)) for cue in self._cues(post, i)]
+        candidates = self._lex.cues.candidates(folded)
+        cues = [cue for i, ids in enumerate(candidates) if ids for cue in self._cues(post, i, ids)]
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
         return self._decide(post, cues, language)
@@ -85,26 +86,28 @@ class Detector:
         if start < len(text):
             yield start, len(text)
 
-    def _cues(self, post: _Post, i: int) -> Iterator[_Cue]:
+    def _cues(self, post: _Post, i: int, ids: tuple[int, ...]) -> Iterator[_Cue]:
         sentence = post.folded[i]
-        acknowledged = self._lex.acknowledgement.search(sentence) is not None
         lex = self._lex
-        kinds = (("join", "explicit", lex.join_explicit), ("join", "tentative", lex.join_tentative),
-                 ("leave", "explicit", lex.leave_explicit))
+        patterns = [lex.cues.cues[k] for k in ids]
+        acknowledged = lex.acknowledgement.search(sentence) is not None
         post.clauses[i] = list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
-            for intent, kind, pattern in kinds:
+            for kind in ("join/explicit", "join/tentative", "leave/explicit"):
+                intent: Intent = "join" if kind.startswith("join") else "leave"
                 if intent == "join" and acknowledged:
                     continue
-                for match in pattern.finditer(clause):
+                matches = sorted((m for p in patterns if p.kind == kind for m in p.regex.finditer(clause)),
+                                 key=lambda m: m.start())
+                for match in matches:
                     reason = self._blocked(intent, clause, match)
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
                     if reason:
                         continue
                     everything = intent == "leave" and lex.all_groups.search(clause) is not None
-                    yield _Cue(intent, kind, i, (cs, ce),
+                    yield _Cue(intent, kind.split("/")[1], i, (cs, ce),
                                (cs + match.start(), cs + match.end()), everything)
                     break
 

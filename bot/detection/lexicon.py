@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.detection.cues import Cue, CueIndex, cover_of
 from bot.detection.folding import fold, fold_pattern
 from bot.errors import ConfigError
 
@@ -133,10 +134,11 @@ class Lexicon:
         def union(section: str, key: str) -> re.Pattern[str]:
             return _union(p for lang in languages for p in lang.items(section, key))
 
-        self.join_explicit = union("join", "explicit")
-        self.join_tentative = union("join", "tentative")
+        self.cues = CueIndex(
+            Cue(f"{section}/{key}", re.compile(fold_pattern(p)), cover_of(fold_pattern(p)))
+            for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"))
+            for lang in languages for p in lang.items(section, key))
         self.generic_scope = union("join", "generic_scope")
-        self.leave_explicit = union("leave", "explicit")
         self.all_groups = union("leave", "all_groups")
         self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")
         self.first_person = union("block", "first_person")
@@ -157,14 +159,19 @@ class Lexicon:
                                         key=len, reverse=True))
         self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
                                     key=len, reverse=True))
+        owners: dict[str, list[str]] = {}
+        for code, words in self.stopwords.items():
+            for word in words:
+                owners.setdefault(word, []).append(code)
+        self._stopword_owners = {w: tuple(c) for w, c in owners.items()}
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
 
     def language_of(self, tokens: Iterable[str]) -> str:
         """The language with most stop-word hits; "und" when nothing matches."""
         counts = dict.fromkeys(self.codes, 0)
+        owners = self._stopword_owners
         for token in tokens:
-            for code, words in self.stopwords.items():
-                if token in words:
-                    counts[code] += 1
+            for code in owners.get(token, ()):
+                counts[code] += 1
         best = max(counts, key=lambda c: counts[c], default="und")
         return best if counts.get(best) else "und"

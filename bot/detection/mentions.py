@@ -24,7 +24,7 @@ from bot.detection.lexicon import Lexicon
 TOKEN = re.compile(r"\w+")
 _EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 _MIN_FUZZY_LEN = 5
-_MAX_TOKENS = 6
+_CACHE_LIMIT = 50_000  # distinct words whose stems are remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,8 @@ class GroupIndex:
 
     def __init__(self, groups: Sequence[GroupRef], lexicon: Lexicon) -> None:
         self._lex = lexicon
+        self._variants: dict[str, tuple[frozenset[str], bool]] = {}
+        self._common = frozenset().union(*lexicon.stopwords.values())
         self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._emails: dict[str, str] = {}
         self._by_length: dict[int, tuple[list[str], list[str]]] = {}
@@ -97,6 +99,15 @@ class GroupIndex:
 
     def _token(self, match: re.Match[str]) -> _Token:
         text = match.group()
+        known = self._variants.get(text)
+        if known is None:
+            known = self._variants_of(text)
+            if len(self._variants) < _CACHE_LIMIT:
+                self._variants[text] = known
+        return _Token(text, match.start(), match.end(), known[0], known[1])
+
+    def _variants_of(self, text: str) -> tuple[frozenset[str], bool]:
+        """The word, plus its stems without group suffix, linker or inflection."""
         variants = {text}
         grouped = False
         for suffix in self._lex.suffixes:
@@ -110,7 +121,7 @@ class GroupIndex:
             for word in tuple(variants):
                 if word.endswith(ending) and len(word) - len(ending) >= 4:
                     variants.add(word[: -len(ending)])
-        return _Token(text, match.start(), match.end(), frozenset(variants), grouped)
+        return frozenset(variants), grouped
 
     def find(self, original: str, folded: str, *, fuzzy: bool = True) -> list[Mention]:
         """Group mentions in one sentence, in order; `original` gives capitals."""
@@ -164,20 +175,27 @@ class GroupIndex:
         return None
 
     def _fuzzy_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
-        for n in sorted(self._by_length, reverse=True):
-            if n > _MAX_TOKENS or i + n > len(tokens):
-                continue
-            window = tokens[i: i + n]
-            head = " ".join(t.text for t in window[:-1])
-            names, slugs = self._by_length[n]
-            for last in sorted(window[-1].variants, key=len, reverse=True):
-                query = f"{head} {last}" if head else last
-                if len(query) < _MIN_FUZZY_LEN or not query.replace(" ", "").isalpha():
+        """A typo of a group name: one token off by 1-2 edits, the rest exact."""
+        token = tokens[i]
+        if len(token.text) >= _MIN_FUZZY_LEN and token.text.isalpha() and token.text not in self._common:
+            names, slugs = self._by_length.get(1, ([], []))
+            for query in sorted(token.variants, key=len, reverse=True):
+                if len(query) < _MIN_FUZZY_LEN:
                     continue
-                edits = 1 if len(query) < 8 else 2
-                best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=edits)
+                best = process.extractOne(query, names, scorer=Levenshtein.distance,
+                                          score_cutoff=_edits(query))
                 if best is not None and best[0][0] == query[0]:
-                    return slugs[best[2]], n, True
+                    return slugs[best[2]], 1, True
+        for core, slug in self._cores.get(token.text, ()):
+            n = len(core)
+            if n < 2 or i + n > len(tokens):
+                continue
+            misses = [k for k in range(1, n) if core[k] not in tokens[i + k].variants]
+            if len(misses) == 1:
+                word = min(tokens[i + misses[0]].variants, key=lambda v: abs(len(v) - len(core[misses[0]])))
+                target = core[misses[0]]
+                if len(target) >= _MIN_FUZZY_LEN and Levenshtein.distance(word, target) <= _edits(target):
+                    return slug, n, True
         return None
 
     def _mention(self, tokens: list[_Token], i: int, n: int, slug: str,
@@ -191,6 +209,10 @@ class GroupIndex:
             grouped = True
         titled = original[start: start + 1].isupper()
         return Mention(slug, start, end, n > 1 or grouped or (titled and i > 0), is_fuzzy, titled)
+
+
+def _edits(word: str) -> int:
+    return 1 if len(word) < 8 else 2
 
 
 def _forms(group: GroupRef) -> list[str]:
