@@ -30,6 +30,7 @@ class App:
     groups: GroupService
     signups: SignUpService
     listings: ListingService
+    listener: SignUpListener
     extras: dict[str, object] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -48,6 +49,7 @@ def build_app(
     clock = clock or SystemClock()
     db = db or Database(database_url(config, config_path))
     people = PeopleService(clock)
+    listener = listener or SilentListener()
     return App(
         config=config,
         config_path=config_path,
@@ -56,6 +58,7 @@ def build_app(
         clock=clock,
         people=people,
         groups=GroupService(db, clock, people),
-        signups=SignUpService(db, clock, listener or SilentListener()),
+        signups=SignUpService(db, clock, listener),
         listings=ListingService(db, clock),
+        listener=listener,
     )

@@ -35,5 +35,5 @@ def build_watcher(db: Database, forum: SandboxForum, *, config: Config | None = 
     watches = WatchService(db, clock, forum_url=forum.url)
     watches.sync_config(config.watch)
     watcher = Watcher(db=db, clock=clock, config=config, gateway=gateway, watches=watches,
-                      people=app.people, signups=app.signups, listener=app.signups._listener)
+                      people=app.people, signups=app.signups, listener=app.listener)
     return app, watcher

@@ -10,14 +10,14 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.cli import commands_config, commands_db, commands_listing
-from bot.cli.common import EXIT_CONFIG, EXIT_RUNTIME, CommandFailed
+from bot.cli import commands_config, commands_db, commands_forum, commands_listing
+from bot.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_RUNTIME, CommandFailed
 from bot.errors import ConfigError, CoopbotError, UserFacingError
 from bot.i18n import load_catalogs
 
 log = logging.getLogger(__name__)
 
-MODULES = [commands_config, commands_db, commands_listing]
+MODULES = [commands_config, commands_db, commands_listing, commands_forum]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CoopbotError as exc:
         print(f"coopbot: {exc}", file=sys.stderr)
         return EXIT_RUNTIME
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
+        return EXIT_OK
     except KeyboardInterrupt:
         print("coopbot: interrupted", file=sys.stderr)
         return EXIT_RUNTIME

@@ -55,12 +55,14 @@ class Watcher:
     def __init__(
         self, *, db: Database, clock: Clock, config: Config, gateway: ForumGateway, watches: WatchService,
         people: PeopleService, signups: SignUpService, listener: SignUpListener,
+        observer: Callable[[IngestResult], None] | None = None,
     ) -> None:
         self._db, self._clock, self._config = db, clock, config
         self.gateway = gateway
         self.watches = watches
         self._people, self._signups, self._listener = people, signups, listener
         self._acknowledge = bool(config.discourse and config.discourse.acknowledge_signups)
+        self.observer = observer
         self.ingestor = self._build_ingestor()
 
     def _build_ingestor(self) -> PostIngestor:
@@ -127,6 +129,8 @@ class Watcher:
                 self._advance(session, cursor, now)
             if checkpoint is not None:
                 self._checkpoint(session, *checkpoint)
+        if self.observer is not None and result.seen:
+            self.observer(result)
         return result
 
     def _acknowledge_signups(self, session: Session, signups: Sequence[SignUp]) -> None:
