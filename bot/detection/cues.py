@@ -21,7 +21,7 @@ try:  # the regex parser is private; without it every pattern simply always runs
 except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None  # type: ignore[assignment]
 
-_MIN_COVER = 3
+_MIN_COVER = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,13 @@ def _sequence(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
         options.append(frozenset(["".join(run)]))
     if not options:
         return None
-    usable = [o for o in options if min(len(s) for s in o) >= _MIN_COVER] or options
-    # fewest strings first: each is one substring search per post
-    return min(usable, key=lambda o: (len(o), -min(len(s) for s in o)))
+    return min(options, key=_cost)
+
+
+def _cost(option: frozenset[str]) -> float:
+    """Rough work a cover causes: one search per string, plus the pattern runs
+    its false hits trigger (short strings such as "me" occur everywhere)."""
+    return sum(1 + 1000 / 8 ** (len(s) - 1) for s in option)
 
 
 def _element(op: object, av: object) -> frozenset[str] | None:
@@ -104,9 +108,11 @@ class CueIndex:
             starts.append(pos)
             pos += len(s) + 1
         found: list[set[int]] = [set(self._always) for _ in sentences]
+        starts.append(len(text) + 1)
         for s, ids in self._by_string.items():
             at = text.find(s)
             while at != -1:
-                found[bisect.bisect_right(starts, at) - 1].update(ids)
-                at = text.find(s, at + 1)
+                index = bisect.bisect_right(starts, at) - 1
+                found[index].update(ids)
+                at = text.find(s, starts[index + 1])  # next sentence: one hit is enough
         return [tuple(sorted(f)) for f in found]

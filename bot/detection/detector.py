@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 _BASE = {"explicit": 0.9, "tentative": 0.72}
 _NEGATION_REACH = 60  # characters before a cue that a "not" still governs
 _SURE_NONE = 0.9
+_LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ class Detector:
         """Classify one raw Discourse post (markdown) by its author's own words."""
         texts = sentences(own_words(raw))
         folded = [fold(t) for t in texts]
-        language = self._lex.language_of(tok for f in folded for tok in TOKEN.findall(f))
+        language = self._lex.language_of(islice((t for f in folded for t in TOKEN.findall(f)), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
         candidates = self._lex.cues.candidates(folded)
         cues = [cue for i, ids in enumerate(candidates) if ids for cue in self._cues(post, i, ids)]
@@ -89,17 +91,22 @@ class Detector:
     def _cues(self, post: _Post, i: int, ids: tuple[int, ...]) -> Iterator[_Cue]:
         sentence = post.folded[i]
         lex = self._lex
-        patterns = [lex.cues.cues[k] for k in ids]
+        by_kind: dict[str, list[re.Pattern[str]]] = {}
+        for k in ids:
+            cue = lex.cues.cues[k]
+            if cue.regex.search(sentence):
+                by_kind.setdefault(cue.kind, []).append(cue.regex)
+        if not by_kind:
+            return
         acknowledged = lex.acknowledgement.search(sentence) is not None
         post.clauses[i] = list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
-            for kind in ("join/explicit", "join/tentative", "leave/explicit"):
+            for kind, regexes in by_kind.items():
                 intent: Intent = "join" if kind.startswith("join") else "leave"
                 if intent == "join" and acknowledged:
                     continue
-                matches = sorted((m for p in patterns if p.kind == kind for m in p.regex.finditer(clause)),
-                                 key=lambda m: m.start())
+                matches = sorted((m for rx in regexes for m in rx.finditer(clause)), key=lambda m: m.start())
                 for match in matches:
                     reason = self._blocked(intent, clause, match)
                     if reason == "negation":
@@ -159,10 +166,11 @@ class Detector:
         return Decision(intent, tuple(groups), round(min(max(confidence, 0.05), 0.97), 3),
                         evidence, language)
 
-    def _mentions(self, post: _Post, i: int) -> list[Mention]:
-        if i not in post.mentions:
-            post.mentions[i] = self._index.find(post.texts[i], post.folded[i])
-        return post.mentions[i]
+    def _mentions(self, post: _Post, i: int, *, fuzzy: bool = True) -> list[Mention]:
+        key = i if fuzzy else -1 - i
+        if key not in post.mentions:
+            post.mentions[key] = self._index.find(post.texts[i], post.folded[i], fuzzy=fuzzy)
+        return post.mentions[key]
 
     def _retracted(self, post: _Post, cue: _Cue) -> bool:
         """ "I'd love to help, but I really can't": a negated clause right after."""
@@ -196,7 +204,7 @@ class Detector:
             return [], base - 0.08 if cue.kind == "explicit" else 0.0
         for j in (cue.sentence - 1, cue.sentence + 1):
             if 0 <= j < len(post.texts):
-                around = [m for m in self._mentions(post, j) if (m.strong or m.titled) and not m.fuzzy]
+                around = [m for m in self._mentions(post, j, fuzzy=False) if (m.strong or m.titled) and not m.fuzzy]
                 if around:
                     return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
         if cue.kind == "tentative":

@@ -92,19 +92,31 @@ def strip_blocks(text: str) -> str:
 
 def strip_inline(text: str) -> str:
     """Remove inline code, HTML, images, URLs, @mentions and emoji; keep link text."""
-    text = _INLINE_CODE.sub(" ", text)
-    text = _HTML.sub(" ", text)
-    text = _IMAGE.sub(" ", text)
-    text = _LINK.sub(r"\1", text)
-    text = _URL.sub(" ", text)
-    text = _MENTION.sub(" ", text)
-    text = _SHORTCODE.sub(" ", text)
-    return _EMPHASIS.sub("", text)
+    # each pass is skipped when its marker character is absent (most posts)
+    if "`" in text:
+        text = _INLINE_CODE.sub(" ", text)
+    if "<" in text:
+        text = _HTML.sub(" ", text)
+    if "](" in text:
+        text = _IMAGE.sub(" ", text)
+        text = _LINK.sub(r"\1", text)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
+    if ":" in text:
+        text = _SHORTCODE.sub(" ", text)
+    if "*" in text or "_" in text or "#" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
 
 
 def own_words(raw: str) -> str:
     """The author's own prose: everything a sign-up decision may rest on."""
-    return strip_inline(strip_blocks(strip_quotes(raw.replace("\r\n", "\n").replace("\r", "\n"))))
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "[" in text:
+        text = strip_quotes(text)
+    return strip_inline(strip_blocks(text))
 
 
 def sentences(text: str) -> list[str]:

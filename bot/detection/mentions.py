@@ -52,6 +52,7 @@ class GroupIndex:
     def __init__(self, groups: Sequence[GroupRef], lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._variants: dict[str, tuple[frozenset[str], bool]] = {}
+        self._typos: dict[str, str | None] = {}
         self._common = frozenset().union(*lexicon.stopwords.values())
         self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._emails: dict[str, str] = {}
@@ -127,7 +128,7 @@ class GroupIndex:
         """Group mentions in one sentence, in order; `original` gives capitals."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        for match in _EMAIL.finditer(folded):
+        for match in _EMAIL.finditer(folded) if "@" in folded else ():
             slug = self._email_slug(match.group())
             taken.append(match.span())
             if slug:
@@ -174,18 +175,28 @@ class GroupIndex:
                     return slug, n, False
         return None
 
+    def _typo_of(self, variants: frozenset[str]) -> str | None:
+        names, slugs = self._by_length.get(1, ([], []))
+        for query in sorted(variants, key=len, reverse=True):
+            if len(query) < _MIN_FUZZY_LEN:
+                continue
+            best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=_edits(query))
+            if best is not None and best[0][0] == query[0]:
+                return slugs[best[2]]
+        return None
+
     def _fuzzy_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
         """A typo of a group name: one token off by 1-2 edits, the rest exact."""
         token = tokens[i]
         if len(token.text) >= _MIN_FUZZY_LEN and token.text.isalpha() and token.text not in self._common:
-            names, slugs = self._by_length.get(1, ([], []))
-            for query in sorted(token.variants, key=len, reverse=True):
-                if len(query) < _MIN_FUZZY_LEN:
-                    continue
-                best = process.extractOne(query, names, scorer=Levenshtein.distance,
-                                          score_cutoff=_edits(query))
-                if best is not None and best[0][0] == query[0]:
-                    return slugs[best[2]], 1, True
+            if token.text not in self._typos:
+                slug = self._typo_of(token.variants)
+                if len(self._typos) < _CACHE_LIMIT:
+                    self._typos[token.text] = slug
+            else:
+                slug = self._typos[token.text]
+            if slug:
+                return slug, 1, True
         for core, slug in self._cores.get(token.text, ()):
             n = len(core)
             if n < 2 or i + n > len(tokens):
