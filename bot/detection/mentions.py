@@ -24,6 +24,9 @@ from bot.detection.lexicon import Lexicon
 TOKEN = re.compile(r"\w+")
 _EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 _MIN_FUZZY_LEN = 5
+# names shorter than this ("comms", "policy") are too close to everyday words
+# ("commas", "police") to be matched with a typo
+_MIN_TYPO_TARGET = 7
 _CACHE_LIMIT = 50_000  # distinct words whose stems are remembered
 
 
@@ -56,7 +59,7 @@ class GroupIndex:
         self._common = frozenset().union(*lexicon.stopwords.values())
         self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._emails: dict[str, str] = {}
-        self._by_length: dict[int, tuple[list[str], list[str]]] = {}
+        self._typo_names: tuple[list[str], list[str]] = ([], [])  # single-word names, slugs
         acronyms: dict[str, str] = {}
         for group in groups:
             for form in _forms(group):
@@ -82,9 +85,9 @@ class GroupIndex:
         if (core, slug) not in entries:
             entries.append((core, slug))
             entries.sort(key=lambda e: len(e[0]), reverse=True)
-            names, slugs = self._by_length.setdefault(len(core), ([], []))
-            names.append(" ".join(core))
-            slugs.append(slug)
+            if len(core) == 1 and len(core[0]) >= _MIN_TYPO_TARGET:
+                self._typo_names[0].append(core[0])
+                self._typo_names[1].append(slug)
 
     def _cores_of(self, form: str) -> list[tuple[str, ...]]:
         tokens = [self._token(m) for m in TOKEN.finditer(fold(form))]
@@ -176,7 +179,7 @@ class GroupIndex:
         return None
 
     def _typo_of(self, variants: frozenset[str]) -> str | None:
-        names, slugs = self._by_length.get(1, ([], []))
+        names, slugs = self._typo_names
         for query in sorted(variants, key=len, reverse=True):
             if len(query) < _MIN_FUZZY_LEN:
                 continue
@@ -205,7 +208,7 @@ class GroupIndex:
             if len(misses) == 1:
                 word = min(tokens[i + misses[0]].variants, key=lambda v: abs(len(v) - len(core[misses[0]])))
                 target = core[misses[0]]
-                if len(target) >= _MIN_FUZZY_LEN and Levenshtein.distance(word, target) <= _edits(target):
+                if len(target) >= _MIN_TYPO_TARGET and Levenshtein.distance(word, target) <= _edits(target):
                     return slug, n, True
         return None
 
