@@ -1,0 +1,1 @@
+"""Planning who hears about what, and rendering it in their language."""

@@ -1,0 +1,49 @@
+"""Loading what the renderers need, inside the caller's session."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from bot.errors import NotFoundError
+from bot.models import Group, Membership, Person, SignUp
+from bot.services.listings import SignUpView
+
+
+def signup_view(session: Session, signup: SignUp) -> SignUpView:
+    person = session.get(Person, signup.person_id)
+    group = session.get(Group, signup.group_id) if signup.group_id is not None else None
+    if person is None:
+        raise NotFoundError("error.unknown_signup", id=signup.id)
+    return SignUpView(
+        id=signup.id, group=group.slug if group else None, group_name=group.name if group else None,
+        intent=signup.intent, status=signup.status, status_reason=signup.status_reason,
+        needs_review=signup.needs_review, confidence=signup.confidence, source=signup.source,
+        person_id=person.id, display_name=person.display_name,
+        discourse_username=person.discourse_username, discord_id=person.discord_id,
+        post_id=signup.post_id, topic_id=signup.topic_id, evidence=signup.evidence,
+        created_at=signup.created_at, updated_at=signup.updated_at,
+    )
+
+
+def signup_view_by_id(session: Session, signup_id: int) -> SignUpView:
+    signup = session.get(SignUp, signup_id)
+    if signup is None:
+        raise NotFoundError("error.unknown_signup", id=signup_id)
+    return signup_view(session, signup)
+
+
+def active_drivers(session: Session, group_id: int | None) -> list[Person]:
+    """The group's current drivers (not erased), oldest first."""
+    if group_id is None:
+        return []
+    rows = session.exec(
+        select(Person)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(Membership.group_id == group_id, Membership.role == "driver", Membership.ended_at.is_(None),
+               Person.erased_at.is_(None))
+        .order_by(Membership.started_at, Person.id)
+    ).all()
+    unique: dict[int, Person] = {}
+    for person in rows:
+        unique.setdefault(person.id, person)
+    return list(unique.values())
