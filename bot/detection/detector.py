@@ -188,8 +188,12 @@ class Detector:
             return [], base - 0.05
         cs, ce = cue.clause
         mentions = self._mentions(post, cue.sentence)
-        direct = [m for m in mentions
-                  if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
+        folded = post.folded[cue.sentence]
+        targets = [m for m in mentions
+                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
+        direct = [m for m in targets if m.strong or not self._lex.object_noun.match(folded, m.end)]
+        if targets and not direct:  # "join the garden party": an event, not the group
+            return [], 0.0
         if direct:
             weak = all(not m.strong for m in direct)
             fuzzy = all(m.fuzzy for m in direct)

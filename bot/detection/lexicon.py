@@ -149,8 +149,11 @@ class Lexicon:
         self.acknowledgement = union("block", "acknowledgement")
         self.past = union("block", "past")
         self.already = union("block", "already")
-        self.non_group_object = re.compile(
-            r"\s*(?:" + union("block", "non_group_object").pattern + ")")
+        # the object of a join verb, maybe after one word: "join the call", "help you"
+        objects = union("block", "non_group_object").pattern
+        self.non_group_object = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + objects + ")")
+        # a group word used as a modifier: "the garden party", "Events meeting"
+        self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
