@@ -8,14 +8,21 @@ edits, DMs) as `Sent` rows; tests call `command.callback(cog, interaction,
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
+
+with warnings.catch_warnings():
+    # discord.py imports the stdlib `audioop` (voice), deprecated since 3.11; under
+    # `filterwarnings = error` that import would fail. Test modules import this file
+    # before anything that imports discord.
+    warnings.filterwarnings("ignore", message="'audioop' is deprecated", category=DeprecationWarning)
+    import discord
 from sqlmodel import SQLModel
 
 from bot.clock import FakeClock
@@ -160,3 +167,16 @@ def person_id(context: BotContext, *, discourse: str | None = None, discord_id: 
         person = people.by_discourse(session, discourse) if discourse else people.by_discord(session, discord_id)
         assert person is not None
         return person.id
+
+
+async def invoke(command: Any, cog: Any, interaction: FakeInteraction, **options: Any) -> FakeInteraction:
+    """Call a slash command's callback as the tree would, errors going to the tree's handler."""
+    from discord import app_commands
+
+    from bot.discord_runtime.replies import report_error
+
+    try:
+        await command.callback(cog, interaction, **options)
+    except Exception as exc:  # noqa: BLE001 - handed to the handler under test, like CommandTree does
+        await report_error(cog.ctx, interaction, app_commands.CommandInvokeError(command, exc))
+    return interaction

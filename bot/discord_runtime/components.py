@@ -18,7 +18,7 @@ import discord
 
 from bot.discord_runtime.replies import guarded, send
 from bot.discord_runtime.signup_card import signup_card
-from bot.i18n.escape import clean, escape_markdown
+from bot.i18n.escape import escape_markdown
 
 if TYPE_CHECKING:
     from bot.discord_runtime.context import BotContext
@@ -111,10 +111,19 @@ class MessageParts:
     view: discord.ui.View | None
 
 
+def cap(text: str, limit: int) -> str:
+    """Shorten to Discord's limit without touching the text otherwise.
+
+    Not `clean()`: producers already escaped the text, and cleaning would
+    strip the zero-width space that defuses an escaped @everyone.
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def build_button(spec: dict[str, Any]) -> discord.ui.Item[Any]:
     """The same classes the bot registers, so the button keeps working after a restart."""
     custom_id = str(spec["custom_id"])[:100]
-    label = clean(str(spec.get("label") or ""), limit=80) or None
+    label = cap(str(spec.get("label") or ""), 80) or None
     style = STYLES.get(str(spec.get("style", "secondary")), discord.ButtonStyle.secondary)
     for item_type in PERSISTENT_ITEMS:
         match = item_type.__discord_ui_compiled_template__.fullmatch(custom_id)  # type: ignore[attr-defined]
@@ -134,12 +143,11 @@ def build_view(specs: list[dict[str, Any]]) -> discord.ui.View | None:
 
 
 def build_embed(data: dict[str, Any]) -> discord.Embed:
-    embed = discord.Embed(title=clean(str(data.get("title") or ""), limit=256) or None,
-                          description=clean(str(data.get("description") or ""), limit=EMBED_TEXT_LIMIT) or None,
+    embed = discord.Embed(title=cap(str(data.get("title") or ""), 256) or None,
+                          description=cap(str(data.get("description") or ""), EMBED_TEXT_LIMIT) or None,
                           url=data.get("url") or None)
     for name, value in list(data.get("fields") or [])[:25]:
-        embed.add_field(name=clean(str(name), limit=256), value=clean(str(value), limit=FIELD_LIMIT),
-                        inline=False)
+        embed.add_field(name=cap(str(name), 256), value=cap(str(value), FIELD_LIMIT), inline=False)
     return embed
 
 
@@ -153,6 +161,6 @@ def build_message(payload: dict[str, Any]) -> MessageParts:
     title = str(payload.get("title") or "")
     if title and not payload.get("embed"):
         text = f"**{escape_markdown(title, limit=200)}**\n{text}"
-    content = clean(text, limit=CONTENT_LIMIT) or None
+    content = cap(text, CONTENT_LIMIT) or None
     embed = build_embed(payload["embed"]) if payload.get("embed") else None
     return MessageParts(content=content, embed=embed, view=build_view(list(payload.get("buttons") or [])))
