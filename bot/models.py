@@ -256,3 +256,4 @@ class LinkCode(SQLModel, table=True):
     expires_at: datetime = required_utc()
     used_at: datetime | None = utc_column()
     attempts: int = 0
+from bot import models_meetings  # noqa: E402,F401  (registers the meeting tables)
