@@ -1,4 +1,5 @@
 import json
+import logging
 
 import pytest
 from sqlmodel import select
@@ -89,3 +90,33 @@ def test_unknown_person(db, clock):
         privacy.find_person(discourse="nobody")
     with pytest.raises(NotFoundError):
         privacy.export(999)
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    from tests.conftest import EXAMPLE_CONFIG
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COOPBOT_CONFIG", raising=False)
+    monkeypatch.delenv("COOPBOT_DATABASE_URL", raising=False)
+    (tmp_path / "config.toml").write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    yield tmp_path
+    logging.getLogger().handlers.clear()
+
+
+def test_cli_export_and_forget_need_yes(workdir, capsys):
+    from bot.cli import main
+
+    assert main(["db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert main(["privacy", "export", "--discourse", "athertonjohn"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["person"]["discourse_username"] == "AthertonJohn" and data["memberships"]
+    assert main(["privacy", "forget", "--discord", "123456789012345678"]) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert main(["privacy", "export", "--discourse", "AthertonJohn"]) == 0  # still there
+    capsys.readouterr()
+    assert main(["privacy", "forget", "--discourse", "AthertonJohn", "--yes"]) == 0
+    assert "erased" in capsys.readouterr().out
+    assert main(["privacy", "export", "--discourse", "nobody-at-all"]) == 1
+    assert "no record" in capsys.readouterr().err
