@@ -128,7 +128,7 @@ class Detector:
         if lex.negation.search(clause, max(0, start - _NEGATION_REACH), reach):
             return "negation"
         third = None
-        for third in lex.third_party.finditer(clause, 0, start):
+        for third in lex.third_party.finditer(clause, 0, end):
             pass
         if third and not lex.inclusive.search(clause) and not lex.first_person.search(clause, third.end(), end):
             return "third party"
@@ -191,7 +191,7 @@ class Detector:
         folded = post.folded[cue.sentence]
         targets = [m for m in mentions
                    if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
-        direct = [m for m in targets if m.strong or not self._lex.object_noun.match(folded, m.end)]
+        direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
         if targets and not direct:  # "join the garden party": an event, not the group
             return [], 0.0
         if direct:
@@ -206,11 +206,10 @@ class Detector:
             return [], 0.0
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
             return [], base - 0.08 if cue.kind == "explicit" else 0.0
-        for j in (cue.sentence - 1, cue.sentence + 1):
-            if 0 <= j < len(post.texts):
-                around = [m for m in self._mentions(post, j, fuzzy=False) if (m.strong or m.titled) and not m.fuzzy]
-                if around:
-                    return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
+        if cue.sentence > 0:  # "The comms group needs writers. Count me in!"
+            around = [m for m in self._mentions(post, cue.sentence - 1, fuzzy=False) if m.strong or m.titled]
+            if around:
+                return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
         if cue.kind == "tentative":
             return [], 0.0
         return [], base - 0.35
