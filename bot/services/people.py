@@ -7,6 +7,7 @@ lower-cased name (`discourse_key`) and keep the spelling people chose.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
@@ -15,6 +16,8 @@ from bot.clock import Clock
 from bot.models import Person
 
 log = logging.getLogger(__name__)
+_CACHE = "people_by_discourse_key"
+NEW_PEOPLE = "people_created"  # session.info: ids of people created in this unit of work
 
 
 def discourse_key(username: str) -> str:
@@ -26,7 +29,26 @@ class PeopleService:
         self._clock = clock
 
     def by_discourse(self, session: Session, username: str) -> Person | None:
-        return session.exec(select(Person).where(Person.discourse_key == discourse_key(username))).first()
+        key = discourse_key(username)
+        cache = session.info.get(_CACHE)
+        if cache is not None and key in cache:
+            return cache[key]
+        return session.exec(select(Person).where(Person.discourse_key == key)).first()
+
+    def prefetch(self, session: Session, usernames: Iterable[str]) -> None:
+        """Load many people by forum name in one query for this unit of work.
+
+        A poll batch names up to 50 authors; looking each up separately was
+        the largest cost of ingestion. Misses are cached too (as None).
+        """
+        keys = {discourse_key(u) for u in usernames}
+        cache: dict[str, Person | None] = session.info.setdefault(_CACHE, {})
+        wanted = keys - cache.keys()
+        if not wanted:
+            return
+        found = {p.discourse_key: p for p in session.exec(select(Person).where(Person.discourse_key.in_(wanted)))}
+        for key in wanted:
+            cache[key] = found.get(key)
 
     def by_discord(self, session: Session, discord_id: int) -> Person | None:
         return session.exec(select(Person).where(Person.discord_id == discord_id)).first()
@@ -50,17 +72,22 @@ class PeopleService:
             person = self.merge(session, keep=by_forum, other=by_chat)
         else:
             person = by_forum or by_chat
+        created = person is None
         if person is None:
             person = Person(created_at=self._clock.now(), display_name=display_name or discourse_username or "")
             session.add(person)
         if discourse_username and not person.discourse_key:
             person.discourse_username = discourse_username.lstrip("@")
             person.discourse_key = discourse_key(discourse_username)
+            if _CACHE in session.info:
+                session.info[_CACHE][person.discourse_key] = person
         if discord_id and not person.discord_id:
             person.discord_id = discord_id
         if display_name and not person.display_name:
             person.display_name = display_name
         session.flush()
+        if created:
+            session.info.setdefault(NEW_PEOPLE, set()).add(person.id)
         return person
 
     def merge(self, session: Session, *, keep: Person, other: Person) -> Person:
@@ -71,6 +98,7 @@ class PeopleService:
         """
         if keep.id == other.id:
             return keep
+        session.info.pop(_CACHE, None)
         for table in SQLModel.metadata.sorted_tables:
             for fk in table.foreign_keys:
                 if fk.column.table.name == "person" and fk.column.name == "id":

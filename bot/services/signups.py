@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from bot.clock import Clock
@@ -21,9 +22,12 @@ from bot.db import Database
 from bot.errors import NotFoundError, UserFacingError
 from bot.models import Group, Membership, Person, SignUp, SignUpEvent
 from bot.services.listener import SignUpListener
+from bot.services.people import NEW_PEOPLE
 from bot.services.permissions import Actor, require_driver_or_admin
 
 log = logging.getLogger(__name__)
+_KEYS = "signup_keys_by_post"
+_ADDED = "signup_pairs_added"
 
 ACTIVE = ("pending", "contacted", "waitlisted")
 TRANSITIONS = {
@@ -71,12 +75,33 @@ class SignUpService:
         created = []
         for group in targets:
             key = source_key(request, group)
-            if session.exec(select(SignUp.id).where(SignUp.source_key == key)).first() is not None:
+            if self._recorded(session, key, request.post_id):
                 continue
             signup = self._record_one(session, person, group, request, key)
             if signup is not None:
                 created.append(signup)
         return created
+
+    def prefetch_posts(self, session: Session, post_ids: Sequence[int]) -> None:
+        """Load the source keys of these posts' sign-ups in one query (a poll batch)."""
+        known: dict[int, set[str]] = session.info.setdefault(_KEYS, {})
+        wanted = [i for i in post_ids if i not in known]
+        for post_id in wanted:
+            known[post_id] = set()
+        if wanted:
+            rows = session.exec(select(SignUp.post_id, SignUp.source_key).where(SignUp.post_id.in_(wanted)))
+            for post_id, key in rows:
+                known[post_id].add(key)
+
+    @staticmethod
+    def _recorded(session: Session, key: str, post_id: int | None) -> bool:
+        known = session.info.get(_KEYS, {})
+        if post_id in known:
+            if key in known[post_id]:
+                return True
+            known[post_id].add(key)
+            return False
+        return session.exec(select(SignUp.id).where(SignUp.source_key == key)).first() is not None
 
     def _record_one(
         self, session: Session, person: Person, group: Group | None, request: SignUpRequest, key: str
@@ -118,18 +143,21 @@ class SignUpService:
 
     @staticmethod
     def _already_in(session: Session, person: Person, group: Group) -> bool:
-        member = session.exec(
-            select(Membership.id).where(
-                Membership.person_id == person.id, Membership.group_id == group.id, Membership.ended_at.is_(None)
-            )
-        ).first()
-        waiting = session.exec(
-            select(SignUp.id).where(
-                SignUp.person_id == person.id, SignUp.group_id == group.id,
-                SignUp.intent == "join", SignUp.status.in_(ACTIVE),
-            )
-        ).first()
-        return member is not None or waiting is not None
+        """A member, or already waiting for an answer, needs no new sign-up."""
+        added: set[tuple[int, int]] = session.info.setdefault(_ADDED, set())
+        if (person.id, group.id) in added:
+            return True
+        added.add((person.id, group.id))
+        if person.id in session.info.get(NEW_PEOPLE, ()):
+            return False  # created in this unit of work: nothing recorded yet
+        member = select(Membership.id).where(
+            Membership.person_id == person.id, Membership.group_id == group.id, Membership.ended_at.is_(None)
+        ).exists()
+        waiting = select(SignUp.id).where(
+            SignUp.person_id == person.id, SignUp.group_id == group.id,
+            SignUp.intent == "join", SignUp.status.in_(ACTIVE),
+        ).exists()
+        return bool(session.execute(sa.select(sa.or_(member, waiting))).scalar())
 
     def _end_memberships(self, session: Session, person: Person, group: Group | None, signup: SignUp) -> None:
         """Leaving ends the membership (or all of them) and any pending joins."""
@@ -241,9 +269,13 @@ class SignUpService:
 
     @staticmethod
     def _groups(session: Session, slugs: Sequence[str]) -> list[Group]:
+        """The named groups; read once per transaction (a poll batch names many)."""
         if not slugs:
             return []
-        found = {g.slug: g for g in session.exec(select(Group).where(Group.slug.in_(slugs)))}
+        found = session.info.get("groups_by_slug")
+        if found is None:
+            found = {g.slug: g for g in session.exec(select(Group))}
+            session.info["groups_by_slug"] = found
         missing = [s for s in slugs if s not in found]
         if missing:
             log.warning("sign-up names unknown group(s) %s; ignored", missing)

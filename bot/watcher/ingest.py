@@ -11,14 +11,16 @@ webhook + restart safe to overlap.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlmodel import Session
+import sqlalchemy as sa
+from sqlmodel import Session, select
 
 from bot.detection import Decision, Detector
 from bot.discourse.models import Post
-from bot.models import ForumPost, SignUp
+from bot.models import ForumPost, Person, SignUp
 from bot.services.people import PeopleService, discourse_key
 from bot.services.signups import SignUpRequest, SignUpService, source_keys
 from bot.watcher.topics import WatchInfo, is_recent
@@ -53,33 +55,62 @@ class PostIngestor:
         self._signups = signups
         self._own_key = discourse_key(api_username)
 
-    def ingest(
-        self, session: Session, post: Post, watch: WatchInfo, *, now: datetime, result: IngestResult
+    def ingest_batch(
+        self, session: Session, posts: Sequence[Post], watched: Mapping[int, WatchInfo], *, now: datetime
+    ) -> IngestResult:
+        """Apply posts oldest first inside the caller's transaction.
+
+        Ledger rows are read in one query and new ones written in one
+        executemany, so the common case (a reply that is no sign-up) costs
+        a detection and a row.
+        """
+        result = IngestResult()
+        ordered = sorted(posts, key=lambda p: (p.id, p.version))
+        ids = list({p.id for p in ordered})
+        known = {row.post_id: row for row in session.exec(select(ForumPost).where(ForumPost.post_id.in_(ids)))}
+        fresh: dict[int, dict[str, object]] = {}
+        self._people.prefetch(session, [p.username for p in ordered if self._counts(p)])
+        self._signups.prefetch_posts(session, ids)
+        for post in ordered:
+            self._ingest_one(session, post, watched[post.topic_id], known, fresh, now, result)
+        if fresh:
+            session.execute(sa.insert(ForumPost), list(fresh.values()))
+        return result
+
+    def _ingest_one(
+        self, session: Session, post: Post, watch: WatchInfo, known: dict[int, ForumPost],
+        fresh: dict[int, dict[str, object]], now: datetime, result: IngestResult,
     ) -> None:
         result.seen += 1
         if not self._counts(post):
             result.skipped += 1
             return
-        ledger = session.get(ForumPost, post.id)
         gone = post.deleted or post.hidden
-        if ledger is not None and ledger.version >= post.version and ledger.deleted == gone:
+        seen_before = _state(known.get(post.id), fresh.get(post.id))
+        if seen_before is not None and seen_before[0] >= post.version and seen_before[1] == gone:
             return
+        decision = None
         if gone:
             result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_deleted")
-            self._remember(session, ledger, post, None, now)
-            return
-        decision = restrict(self.detector.detect(post.raw), watch.groups)
-        result.decisions.append((post, decision))
-        request = self._request(post, decision, notify=is_recent(post.created_at, now, watch.notify_after))
-        if ledger is not None:
-            keep = source_keys(request) if request else set()
-            result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_edited", keep=keep)
-        if request is not None:
-            person = self._people.ensure(
-                session, discourse_username=post.username, display_name=post.name or post.username
-            )
-            result.signups.extend(self._signups.record(session, person, request))
-        self._remember(session, ledger, post, decision, now)
+        else:
+            decision = restrict(self.detector.detect(post.raw), watch.groups)
+            result.decisions.append((post, decision))
+            request = self._request(post, decision, notify=is_recent(post.created_at, now, watch.notify_after))
+            if seen_before is not None:
+                keep = source_keys(request) if request else set()
+                result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_edited", keep=keep)
+            if request is not None:
+                person = self._person(session, post)
+                result.signups.extend(self._signups.record(session, person, request))
+        row = _ledger_values(post, decision, now)
+        if post.id in known:
+            for key, value in row.items():
+                setattr(known[post.id], key, value)
+        else:
+            fresh[post.id] = row
+
+    def _person(self, session: Session, post: Post) -> Person:
+        return self._people.ensure(session, discourse_username=post.username, display_name=post.name or post.username)
 
     def _counts(self, post: Post) -> bool:
         """Replies by people, in public topics; not the opener, bots or ourselves."""
@@ -101,21 +132,28 @@ class PostIngestor:
             post_version=post.version, at=post.created_at, notify=notify,
         )
 
-    @staticmethod
-    def _remember(
-        session: Session, ledger: ForumPost | None, post: Post, decision: Decision | None, now: datetime
-    ) -> None:
-        if ledger is None:
-            ledger = ForumPost(post_id=post.id, topic_id=post.topic_id, processed_at=now)
-            session.add(ledger)
-        ledger.version = post.version
-        ledger.username = post.username[:60] or ledger.username
-        ledger.deleted = post.deleted or post.hidden
-        ledger.intent = decision.intent if decision else "none"
-        ledger.groups = list(decision.groups) if decision else []
-        ledger.confidence = decision.confidence if decision else 0.0
-        ledger.processed_at = now
-        session.flush()
+
+def _state(row: ForumPost | None, fresh: dict[str, object] | None) -> tuple[int, bool] | None:
+    """(version, deleted) of the post as last handled, if it was."""
+    if fresh is not None:
+        return int(fresh["version"]), bool(fresh["deleted"])  # type: ignore[call-overload]
+    if row is not None:
+        return row.version, row.deleted
+    return None
+
+
+def _ledger_values(post: Post, decision: Decision | None, now: datetime) -> dict[str, object]:
+    return {
+        "post_id": post.id,
+        "topic_id": post.topic_id,
+        "version": post.version,
+        "username": post.username[:60],
+        "deleted": post.deleted or post.hidden,
+        "intent": decision.intent if decision else "none",
+        "groups": list(decision.groups) if decision else [],
+        "confidence": decision.confidence if decision else 0.0,
+        "processed_at": now,
+    }
 
 
 def restrict(decision: Decision, allowed: tuple[str, ...] | None) -> Decision:

@@ -116,11 +116,9 @@ class Watcher:
         The marker is the polling cursor, a backfill checkpoint, or the webhook
         inbox rows the posts came from.
         """
-        result = IngestResult()
         now = self._clock.now()
         with self._db.session() as session:
-            for post in sorted(posts, key=lambda p: p.id):
-                self.ingestor.ingest(session, post, watched[post.topic_id], now=now, result=result)
+            result = self.ingestor.ingest_batch(session, posts, watched, now=now)
             for inbox_id in inbox_ids:
                 session.get(WebhookEvent, inbox_id).processed_at = now
             if acknowledge and self._acknowledge:
