@@ -118,3 +118,25 @@ def test_payload_buttons_become_the_registered_dynamic_items():
     assert isinstance(first, SignUpButton) and (first.signup_id, first.action) == (12, "joined")
     assert first.item.style is discord.ButtonStyle.success and second.custom_id == "coopbot:poll:3:1"
     assert build_message({"text": ""}).content is None
+
+
+class Answers:
+    def __init__(self):
+        self.calls = []
+
+    def volunteer_answer(self, signup_id, answer, *, person_id):
+        self.calls.append((signup_id, answer, person_id))
+
+
+async def test_volunteer_answer_button_calls_follow_up_with_the_pressers_person(ctx):
+    from bot.discord_runtime.components import AskButton
+
+    ctx.followup = Answers()
+    custom_id = "coopbot:ask:7:no"
+    interaction = FakeInteraction(ctx, FakeUser(KARI), custom_id=custom_id)
+    match = AskButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+    button = await AskButton.from_custom_id(interaction, discord.ui.Button(custom_id=custom_id), match)
+    await button.callback(interaction)
+    person = await ctx.run(ctx.identity.ensure_discord_person, KARI, "x")
+    assert ctx.followup.calls == [(7, False, person)]
+    assert interaction.last.kind == "edit" and interaction.last.view is None

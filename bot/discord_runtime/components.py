@@ -96,7 +96,8 @@ class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=ASK_TEMPLATE
             await send(interaction, t("error.generic"))
             return
         actor = await ctx.actor_for(interaction)
-        await ctx.run(ctx.followup.volunteer_answer, self.signup_id, self.answer, actor)
+        await ctx.run(ctx.followup.volunteer_answer, self.signup_id, self.answer == "yes",
+                      person_id=actor.person_id)
         log.info("volunteer answered %s on sign-up %s (user %s)", self.answer, self.signup_id, interaction.user.id)
         await interaction.response.edit_message(content=t(f"ask.thanks_{self.answer}"), embed=None, view=None)
 

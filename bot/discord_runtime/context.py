@@ -17,6 +17,7 @@ import discord
 
 from bot.app import App
 from bot.i18n import Catalogs, Translator, load_catalogs
+from bot.notifications.render import render_driver_dm
 from bot.services.directory import DirectoryService, NextMeeting, no_meetings
 from bot.services.identity import IdentityService
 from bot.services.listings import SignUpView
@@ -35,7 +36,7 @@ class SignUpRenderer(Protocol):
 
 
 class VolunteerAnswers(Protocol):
-    def volunteer_answer(self, signup_id: int, answer: str, actor: Actor) -> Any: ...
+    def volunteer_answer(self, signup_id: int, answer: bool, *, person_id: int | None) -> Any: ...
 
 
 @dataclass
@@ -46,7 +47,7 @@ class BotContext:
     directory: DirectoryService
     membership: MembershipService
     privacy: PrivacyService
-    render_signup: SignUpRenderer | None = None
+    render_signup: SignUpRenderer | None = None  # default from_app: the driver DM renderer
     followup: VolunteerAnswers | None = None
     timeout: float = SERVICE_TIMEOUT
 
@@ -73,7 +74,7 @@ class BotContext:
                                        next_meeting=next_meeting),
             membership=MembershipService(app.db, app.clock, app.signups),
             privacy=PrivacyService(app.db, app.clock, app.people),
-            render_signup=render_signup,
+            render_signup=render_signup or render_driver_dm,
             followup=followup,
         )
 
