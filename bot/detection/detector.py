@@ -194,6 +194,8 @@ class Detector:
         direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
         if targets and not direct:  # "join the garden party": an event, not the group
             return [], 0.0
+        # "After talking to Events I'd like to join Finance": the cue's object wins
+        direct = [m for m in direct if m.start >= cue.span[0]] or direct
         if direct:
             weak = all(not m.strong for m in direct)
             fuzzy = all(m.fuzzy for m in direct)
