@@ -41,6 +41,17 @@ def group_targets(group: Group, config: Config, *, topics: bool = True) -> list[
     return targets
 
 
+def agenda_target(group: Group, config: Config) -> Target | None:
+    """A new topic in the group's category; failing that, a reply in its topic."""
+    if config.discourse is None:
+        return None
+    if group.discourse_category_id:
+        return Target("discourse_topic", str(group.discourse_category_id), "forum")
+    if group.discourse_topic_id:
+        return Target("discourse_reply", str(group.discourse_topic_id), "forum")
+    return None
+
+
 def reminder_offsets(config: Config, slug: str) -> tuple[timedelta, ...]:
     """The group's own `[groups.meetings] reminders`, else `[reminders] offsets`."""
     own = config.group(slug)

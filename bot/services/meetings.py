@@ -219,7 +219,11 @@ class MeetingService:
         return schedules.series(occ.series_id), occ  # type: ignore[return-value]
 
     def _when_from_text(self, text: str) -> datetime | date:
-        """An ISO instant (as autocomplete sends) or any date phrase the parser reads."""
+        """An ISO date or instant (as autocomplete sends), or any date phrase the parser reads."""
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            pass
         try:
             parsed = datetime.fromisoformat(text.strip())
         except ValueError:

@@ -43,7 +43,7 @@ from bot.outbox import enqueue
 from bot.services.meeting_calendar import Occurrence, Schedules
 from bot.services.meeting_keys import agenda_key, minutes_key, reminder_key
 from bot.services.meeting_messages import agenda_payload, minutes_ask_payload, reminder_payload
-from bot.services.meeting_notices import group_targets, reminder_offsets
+from bot.services.meeting_notices import agenda_target, group_targets, reminder_offsets
 from bot.services.minutes import ensure_meeting
 
 log = logging.getLogger(__name__)
@@ -178,12 +178,12 @@ class ReminderService:
 
     def _agenda(self, session: Session, group: Group, due: Due, now: datetime, report: ReminderReport) -> None:
         occ = due.occ
-        forum = [t for t in group_targets(group, self._config) if t.name == "forum"]
-        if occ.start <= now or not forum:
+        target = agenda_target(group, self._config)
+        if occ.start <= now or target is None:
             return
         t = self._catalogs.translator(self._config.organisation.locale)
         payload = agenda_payload(t, occ, tz=self.tz, sections=self._config.reminders.agenda_sections)
-        row = enqueue(session, kind="meeting_agenda", channel=forum[0].channel, recipient=forum[0].recipient,
+        row = enqueue(session, kind="meeting_agenda", channel=target.channel, recipient=target.recipient,
                       payload=payload, key=agenda_key(occ.series_id, occ.start), now=now)
         if row is not None:
             ensure_meeting(session, occ).agenda_notification_id = row.id
