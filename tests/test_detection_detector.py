@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detection import LOW_CONFIDENCE, Decision, Detector
+from bot.detection import LOW_CONFIDENCE, Decision, Detector, GroupRef
 from tests.detection_groups import GROUPS
 
 
@@ -237,3 +237,14 @@ def test_language_is_detected(detector: Detector) -> None:
 def test_low_confidence_threshold_is_used(detector: Detector) -> None:
     assert Decision("join", (), LOW_CONFIDENCE - 0.01, "", "en").is_low_confidence
     assert not Decision("none", (), 0.1, "", "en").is_low_confidence
+
+
+def test_group_names_with_connectors_articles_and_brackets() -> None:
+    groups = [GroupRef("fa", "Finance & Admin"), GroupRef("welcome", "Welcome Team"),
+              GroupRef("legal", "Legal (contracts)"), GroupRef("gc", "The Garden Collective")]
+    detector = Detector(groups)
+    assert detector.detect("I'd like to join Finance and Admin.").groups == ("fa",)
+    assert detector.detect("Count me in for the Welcome Team!").groups == ("welcome",)
+    assert detector.detect("Sign me up for Legal please.").groups == ("legal",)
+    assert detector.detect("I'd love to help Garden Collective.").groups == ("gc",)
+    assert detector.detect("Welcome, Sam! Great to have you.").intent == "none"

@@ -73,6 +73,7 @@ words = ["gruppe", "ag"]
 suffixes = ["gruppe"]
 linkers = ["n", "s"]
 inflections = ["n"]
+fillers = ["und"]
 '''
 
 

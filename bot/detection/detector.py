@@ -98,7 +98,7 @@ class Detector:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
         if not by_kind:
             return
-        acknowledged = lex.acknowledgement.search(sentence) is not None
+        acknowledged = self._acknowledged(post, i)
         post.clauses[i] = list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
@@ -117,6 +117,14 @@ class Detector:
                     yield _Cue(intent, kind.split("/")[1], i, (cs, ce),
                                (cs + match.start(), cs + match.end()), everything)
                     break
+
+    def _acknowledged(self, post: _Post, i: int) -> bool:
+        """Driver speech ("welcome", "I'll add you"), unless the word is a group's name."""
+        spans = [m.span() for m in self._lex.acknowledgement.finditer(post.folded[i])]
+        if not spans:
+            return False
+        names = [(m.start, m.end) for m in self._mentions(post, i)]
+        return any(not any(a < e and s < b for s, e in names) for a, b in spans)
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str]) -> str:
         """Why this cue does not speak for the author ("" when it does)."""

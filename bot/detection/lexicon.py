@@ -32,7 +32,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "block": ("first_person", "negation", "third_party", "inclusive", "thanks", "acknowledgement",
               "past", "already", "non_group_object"),
     "clauses": ("contrast",),
-    "groups": ("words", "suffixes", "linkers", "inflections"),
+    "groups": ("words", "suffixes", "linkers", "inflections", "fillers"),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -156,6 +156,7 @@ class Lexicon:
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         self.group_words = frozenset(_words(languages, "groups", "words"))
+        self.fillers = frozenset(_words(languages, "groups", "fillers"))
         self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
                                      key=len, reverse=True))
         self.inflections = tuple(sorted(set(_words(languages, "groups", "inflections")),

@@ -90,7 +90,7 @@ class GroupIndex:
                 self._typo_names[1].append(slug)
 
     def _cores_of(self, form: str) -> list[tuple[str, ...]]:
-        tokens = [self._token(m) for m in TOKEN.finditer(fold(form))]
+        tokens = [self._token(m) for m in TOKEN.finditer(fold(form)) if m.group() not in self._lex.fillers]
         grouped = bool(tokens) and tokens[-1].grouped
         while tokens and tokens[-1].text in self._lex.group_words:
             tokens.pop()
@@ -140,8 +140,9 @@ class GroupIndex:
             for match in self._acronym_re.finditer(original):
                 if not _overlaps(match.span(), taken):
                     found.append(Mention(self._acronyms[match.group(1)], match.start(), match.end(), True))
+        fillers = self._lex.fillers
         tokens = [self._token(m) for m in TOKEN.finditer(folded)
-                  if not _overlaps(m.span(), taken)]
+                  if m.group() not in fillers and not _overlaps(m.span(), taken)]
         found.extend(self._scan(tokens, original, fuzzy))
         found.sort(key=lambda m: m.start)
         return found
@@ -222,7 +223,7 @@ class GroupIndex:
         elif i > 0 and tokens[i - 1].text in words:
             grouped = True
         titled = original[start: start + 1].isupper()
-        return Mention(slug, start, end, n > 1 or grouped or (titled and i > 0), is_fuzzy, titled)
+        return Mention(slug, start, end, n > 1 or grouped or (titled and start > 0), is_fuzzy, titled)
 
 
 def _edits(word: str) -> int:
@@ -230,7 +231,8 @@ def _edits(word: str) -> int:
 
 
 def _forms(group: GroupRef) -> list[str]:
-    forms = [part.strip() for part in group.name.split("/") if part.strip()]
+    name = re.sub(r"\([^)]*\)", " ", group.name)  # "Legal (contracts)" is called "Legal"
+    forms = [part.strip() for part in f"{group.name}/{name}".split("/") if part.strip()]
     forms.extend(a.strip() for a in group.aliases if a.strip())
     forms.append(group.slug.replace("-", " ").replace("_", " "))
     return forms
