@@ -119,6 +119,15 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _owners(stopwords: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """word -> the languages it is a stop word of (one dict lookup per token)."""
+    owners: dict[str, list[str]] = {}
+    for code, words in stopwords.items():
+        for word in words:
+            owners.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in owners.items()}
+
+
 def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
     return [fold(w) for lang in langs for w in lang.items(section, key)]
 
@@ -163,11 +172,7 @@ class Lexicon:
                                         key=len, reverse=True))
         self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
                                     key=len, reverse=True))
-        owners: dict[str, list[str]] = {}
-        for code, words in self.stopwords.items():
-            for word in words:
-                owners.setdefault(word, []).append(code)
-        self._stopword_owners = {w: tuple(c) for w, c in owners.items()}
+        self._stopword_owners = _owners(self.stopwords)
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
 
     def language_of(self, tokens: Iterable[str]) -> str:
