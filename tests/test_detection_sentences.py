@@ -211,6 +211,19 @@ CASES = [
     ('none', 'Jeg kan ikke hjelpe økonomigruppa denne gangen.'),
     ('join:webshop', "I'm a web developer. Put me down for the web shop."),
     ('join:garden', 'Hej! Jag heter Lisa och har odlat i tio år. Trädgårdsgruppen verkar perfekt för mig, jag vill gärna vara med!'),
+    ('join:garden', "Can't wait to join the garden group!"),
+    ('join:events', 'Looking forward to helping the Events team this summer.'),
+    ('join:webshop', 'Add me to the webshop crew!'),
+    ('join:garden', 'Jeg blir gjerne med i hagegruppa.'),
+    pytest.param('join:events', 'Jeg er med! Events trenger jo folk.', marks=pytest.mark.xfail(strict=True, reason="groups are borrowed from the previous sentence only")),
+    ('join:garden', 'Jag hänger gärna på trädgårdsgruppen.'),
+    ('join:garden', 'Ik ben erbij voor de tuingroep!'),
+    ('join:events', 'Reken maar op mij voor Events.'),
+    ('join:garden', 'Ik heb wel zin om mee te helpen in de tuingroep.'),
+    ('leave:garden', 'Ik meld me af voor de tuingroep.'),
+    ('leave:events', "I'm done with the Events team, sorry."),
+    ('join:finance', "Not sure I'm qualified, but I'd love to help the Finance Group."),
+    ('none', 'Not only the garden group but also the webshop needs more volunteers.'),
 ]
 
 
