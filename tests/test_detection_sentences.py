@@ -224,6 +224,11 @@ CASES = [
     ('leave:events', "I'm done with the Events team, sorry."),
     ('join:finance', "Not sure I'm qualified, but I'd love to help the Finance Group."),
     ('none', 'Not only the garden group but also the webshop needs more volunteers.'),
+    ('none', 'Kim dropped out of the Events team last month.'),
+    ('none', "Let's step back and look at the garden group's budget."),
+    ('none', 'The webshop supplier is leaving us, we need a new one.'),
+    ('leave:events', 'Unfortunately I have to drop out of Events.'),
+    ('none', 'Sam is stepping down from the Finance Group.'),
 ]
 
 

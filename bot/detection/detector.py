@@ -141,6 +141,8 @@ class Detector:
         if third and not lex.inclusive.search(clause) and not lex.first_person.search(clause, third.end(), end):
             return "third party"
         if intent == "leave":
+            if not lex.first_person.search(clause, 0, end):
+                return "not the author"  # "Kim dropped out of Events"
             return "role" if lex.role.match(clause, end) else ""
         if lex.thanks.search(clause):
             return "thanks"
