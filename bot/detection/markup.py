@@ -121,4 +121,4 @@ def own_words(raw: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentence-sized pieces (also at line breaks and spaced dashes)."""
-    return [piece.strip() for piece in _SENTENCE_BREAK.split(text) if piece and piece.strip()]
+    return [" ".join(piece.split()) for piece in _SENTENCE_BREAK.split(text) if piece and not piece.isspace()]
