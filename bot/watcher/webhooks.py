@@ -144,11 +144,11 @@ class WebhookWorker:
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            self._wakeup.clear()  # before draining, so a delivery stored meanwhile wakes us again
             try:
                 await self.drain()
             except Exception:  # the worker must outlive one bad batch; it is logged with context
                 log.exception("webhook worker: batch failed; will retry")
-            self._wakeup.clear()
             waiter = asyncio.ensure_future(self._wakeup.wait())
             stopper = asyncio.ensure_future(stop.wait())
             await asyncio.wait({waiter, stopper}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
