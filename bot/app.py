@@ -12,8 +12,10 @@ from pathlib import Path
 from bot.clock import Clock, SystemClock
 from bot.config import Config, Secrets, database_url
 from bot.db import Database
+from bot.i18n import Catalogs, load_catalogs
+from bot.notifications.planner import NotificationPlanner
 from bot.services.groups import GroupService
-from bot.services.listener import SignUpListener, SilentListener
+from bot.services.listener import SignUpListener
 from bot.services.listings import ListingService
 from bot.services.people import PeopleService
 from bot.services.signups import SignUpService
@@ -26,12 +28,17 @@ class App:
     secrets: Secrets
     db: Database
     clock: Clock
+    catalogs: Catalogs
     people: PeopleService
     groups: GroupService
     signups: SignUpService
     listings: ListingService
     listener: SignUpListener
     extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def forum_url(self) -> str | None:
+        return self.config.discourse.url if self.config.discourse else None
 
     def close(self) -> None:
         self.db.dispose()
@@ -46,16 +53,21 @@ def build_app(
     listener: SignUpListener | None = None,
     db: Database | None = None,
 ) -> App:
+    """Services wired to one database; sign-ups notify people through the outbox
+    unless a different listener is given (offline tests, detection runs)."""
     clock = clock or SystemClock()
     db = db or Database(database_url(config, config_path))
+    catalogs = load_catalogs()
     people = PeopleService(clock)
-    listener = listener or SilentListener()
+    forum_url = config.discourse.url if config.discourse else None
+    listener = listener or NotificationPlanner(config=config, catalogs=catalogs, clock=clock, forum_url=forum_url)
     return App(
         config=config,
         config_path=config_path,
         secrets=secrets or Secrets.from_env(),
         db=db,
         clock=clock,
+        catalogs=catalogs,
         people=people,
         groups=GroupService(db, clock, people),
         signups=SignUpService(db, clock, listener),

@@ -167,6 +167,7 @@ class FollowUpConfig(Section):
 
 class OutboxConfig(Section):
     max_attempts: int = Field(default=8, ge=1, le=100)
+    rate: float = Field(default=5.0, gt=0, le=50)
     base_delay: Duration = timedelta(seconds=5)
     max_delay: Duration = timedelta(hours=1)
 

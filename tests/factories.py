@@ -10,7 +10,7 @@ from bot.clock import FakeClock
 from bot.config import Config
 from bot.config_problems import validate_data
 from bot.db import Database
-from bot.services.listener import SignUpListener
+from bot.services.listener import SignUpListener, SilentListener
 
 GROUPS: list[dict[str, Any]] = [
     {"slug": "comms", "name": "Communications Group", "aliases": ["comms group"], "status": "open",
@@ -36,6 +36,9 @@ def make_config(**sections: Any) -> Config:
 
 def make_app(db: Database, clock: FakeClock, *, config: Config | None = None,
              listener: SignUpListener | None = None) -> App:
-    app = build_app(config or make_config(), Path("config.toml"), clock=clock, listener=listener, db=db)
+    """An app on the test database; silent unless a listener is given, so tests
+    of the sign-up rules do not depend on the notification planner."""
+    app = build_app(config or make_config(), Path("config.toml"), clock=clock,
+                    listener=listener or SilentListener(), db=db)
     app.groups.sync_from_config(app.config.groups)
     return app

@@ -16,7 +16,7 @@ class RecordingListener(SilentListener):
     def signup_recorded(self, session, signup, *, notify):
         self.recorded.append((signup.intent, signup.source, signup.status))
 
-    def membership_ended(self, session, membership, *, signup):
+    def membership_ended(self, session, membership, *, signup, notify=True):
         self.ended.append(membership.group_id)
 
 

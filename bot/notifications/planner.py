@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, select
 
 from bot.clock import Clock
 from bot.config import Config
@@ -39,9 +39,6 @@ class NotificationPlanner:
 
     def signup_recorded(self, session: Session, signup: SignUp, *, notify: bool) -> None:
         if not notify:
-            # Old history (backfill): record only. A leave may already have queued
-            # notes via membership_ended in this same transaction; they never left it.
-            session.exec(delete(Notification).where(Notification.signup_id == signup.id))
             log.info("sign-up %s recorded without notifications (notify=False)", signup.id)
             return
         view = signup_view(session, signup)
@@ -84,8 +81,10 @@ class NotificationPlanner:
         if old_status == "waitlisted" and signup.status == "pending" and signup.group_id is not None:
             self._tell_drivers_new(session, signup_view(session, signup), signup.group_id)
 
-    def membership_ended(self, session: Session, membership: Membership, *, signup: SignUp | None) -> None:
-        if membership.role != "member":
+    def membership_ended(
+        self, session: Session, membership: Membership, *, signup: SignUp | None, notify: bool = True
+    ) -> None:
+        if membership.role != "member" or not notify:
             return
         person = session.get(Person, membership.person_id)
         group = session.get(Group, membership.group_id)

@@ -21,7 +21,9 @@ class SignUpListener(Protocol):
 
     def signup_status_changed(self, session: Session, signup: SignUp, *, old_status: str) -> None: ...
 
-    def membership_ended(self, session: Session, membership: Membership, *, signup: SignUp | None) -> None: ...
+    def membership_ended(
+        self, session: Session, membership: Membership, *, signup: SignUp | None, notify: bool = True
+    ) -> None: ...
 
     def forum_signups_acknowledge(self, session: Session, topic_id: int, signups: Sequence[SignUp]) -> None: ...
 
@@ -38,7 +40,9 @@ class SilentListener:
     def signup_status_changed(self, session: Session, signup: SignUp, *, old_status: str) -> None:
         return None
 
-    def membership_ended(self, session: Session, membership: Membership, *, signup: SignUp | None) -> None:
+    def membership_ended(
+        self, session: Session, membership: Membership, *, signup: SignUp | None, notify: bool = True
+    ) -> None:
         return None
 
     def forum_signups_acknowledge(self, session: Session, topic_id: int, signups: Sequence[SignUp]) -> None:

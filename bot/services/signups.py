@@ -123,7 +123,7 @@ class SignUpService:
         session.flush()
         session.add(SignUpEvent(signup_id=signup.id, at=now, actor_label=request.source, to_status=status))
         if request.intent == "leave":
-            self._end_memberships(session, person, group, signup)
+            self._end_memberships(session, person, group, signup, notify=request.notify)
         log.info(
             "sign-up %s recorded: person=%s group=%s intent=%s status=%s post=%s",
             signup.id, person.id, group.slug if group else "-", request.intent, status, request.post_id,
@@ -159,7 +159,9 @@ class SignUpService:
         ).exists()
         return bool(session.execute(sa.select(sa.or_(member, waiting))).scalar())
 
-    def _end_memberships(self, session: Session, person: Person, group: Group | None, signup: SignUp) -> None:
+    def _end_memberships(
+        self, session: Session, person: Person, group: Group | None, signup: SignUp, *, notify: bool
+    ) -> None:
         """Leaving ends the membership (or all of them) and any pending joins."""
         now = self._clock.now()
         query = select(Membership).where(
@@ -169,7 +171,7 @@ class SignUpService:
             query = query.where(Membership.group_id == group.id)
         for membership in session.exec(query).all():
             membership.ended_at = now
-            self._listener.membership_ended(session, membership, signup=signup)
+            self._listener.membership_ended(session, membership, signup=signup, notify=notify)
         pending = select(SignUp).where(
             SignUp.person_id == person.id, SignUp.intent == "join", SignUp.status.in_(ACTIVE)
         )
