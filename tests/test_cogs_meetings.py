@@ -3,6 +3,8 @@ from tests.discord_fakes import FakeInteraction, FakeUser, ctx, invoke  # noqa: 
 
 from datetime import datetime, timedelta, timezone
 
+import discord
+
 from bot.services.meeting_suite import meeting_suite
 from bot.services.permissions import Actor
 from cogs.meeting_views import DYNAMIC_ITEMS, MinutesModal
@@ -18,8 +20,6 @@ async def press(context, user, custom_id):
     for item_type in DYNAMIC_ITEMS:
         match = item_type.__discord_ui_compiled_template__.fullmatch(custom_id)
         if match:
-            import discord
-
             item = await item_type.from_custom_id(interaction, discord.ui.Button(custom_id=custom_id), match)
             await item.callback(interaction)
             return interaction
@@ -89,8 +89,6 @@ async def test_minutes_button_opens_a_form_and_the_link_is_shown(ctx):
     interaction.response.send_modal = send_modal
     [item_type] = [t for t in DYNAMIC_ITEMS if t.__name__ == "MinutesButton"]
     match = item_type.__discord_ui_compiled_template__.fullmatch("coopbot:minutes:1")
-    import discord
-
     button = await item_type.from_custom_id(interaction, discord.ui.Button(custom_id="coopbot:minutes:1"), match)
     await button.callback(interaction)
     [modal] = shown
