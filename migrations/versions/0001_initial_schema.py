@@ -69,6 +69,11 @@ def upgrade() -> None:
     with op.batch_alter_table('link_code', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_link_code_discord_id'), ['discord_id'], unique=False)
 
+    op.create_table('meeting_state',
+    sa.Column('name', sa.String(length=60), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_meeting_state'))
+    )
     op.create_table('person',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('discourse_username', sa.String(length=60), nullable=True),
@@ -118,6 +123,35 @@ def upgrade() -> None:
     with op.batch_alter_table('webhook_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_webhook_event_processed_at'), ['processed_at'], unique=False)
 
+    op.create_table('meeting_series',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('rule_text', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('rrule', sa.String(length=200), nullable=True),
+    sa.Column('start_local', sa.String(length=5), nullable=True),
+    sa.Column('rule_date', sa.Date(), nullable=True),
+    sa.Column('start', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('tz', sa.String(length=64), nullable=False),
+    sa.Column('duration_seconds', sa.Integer(), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=True),
+    sa.Column('anchor_group_id', sa.Integer(), nullable=True),
+    sa.Column('anchor_name', sa.String(length=100), nullable=True),
+    sa.Column('offset_seconds', sa.Integer(), nullable=True),
+    sa.Column('source', sa.String(length=16), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('cancelled_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['anchor_group_id'], ['group.id'], name=op.f('fk_meeting_series_anchor_group_id_group')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['person.id'], name=op.f('fk_meeting_series_created_by_id_person')),
+    sa.ForeignKeyConstraint(['group_id'], ['group.id'], name=op.f('fk_meeting_series_group_id_group')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_series'))
+    )
+    with op.batch_alter_table('meeting_series', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meeting_series_cancelled_at'), ['cancelled_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_meeting_series_group_id'), ['group_id'], unique=False)
+
     op.create_table('signup',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -149,6 +183,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_signup_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_signup_post_id'), ['post_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_signup_status'), ['status'], unique=False)
+
+    op.create_table('meeting_exception',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('series_id', sa.Integer(), nullable=False),
+    sa.Column('original_start', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('new_start', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['person.id'], name=op.f('fk_meeting_exception_created_by_id_person')),
+    sa.ForeignKeyConstraint(['series_id'], ['meeting_series.id'], name=op.f('fk_meeting_exception_series_id_meeting_series')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_exception')),
+    sa.UniqueConstraint('series_id', 'original_start', name=op.f('uq_meeting_exception_series_id_original_start'))
+    )
+    with op.batch_alter_table('meeting_exception', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meeting_exception_series_id'), ['series_id'], unique=False)
 
     op.create_table('membership',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -208,9 +258,86 @@ def upgrade() -> None:
     with op.batch_alter_table('signup_event', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_signup_event_signup_id'), ['signup_id'], unique=False)
 
+    op.create_table('meeting',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('series_id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('original_start', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('start', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('agenda_notification_id', sa.Integer(), nullable=True),
+    sa.Column('agenda_url', sa.String(length=300), nullable=True),
+    sa.Column('minutes_asked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('minutes_url', sa.String(length=300), nullable=True),
+    sa.Column('minutes_by_id', sa.Integer(), nullable=True),
+    sa.Column('minutes_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['agenda_notification_id'], ['notification.id'], name=op.f('fk_meeting_agenda_notification_id_notification')),
+    sa.ForeignKeyConstraint(['group_id'], ['group.id'], name=op.f('fk_meeting_group_id_group')),
+    sa.ForeignKeyConstraint(['minutes_by_id'], ['person.id'], name=op.f('fk_meeting_minutes_by_id_person')),
+    sa.ForeignKeyConstraint(['series_id'], ['meeting_series.id'], name=op.f('fk_meeting_series_id_meeting_series')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting')),
+    sa.UniqueConstraint('series_id', 'original_start', name=op.f('uq_meeting_series_id_original_start'))
+    )
+    with op.batch_alter_table('meeting', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meeting_group_id'), ['group_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_meeting_series_id'), ['series_id'], unique=False)
+
+    op.create_table('meeting_poll',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('candidates', sa.JSON(), nullable=False),
+    sa.Column('duration_seconds', sa.Integer(), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=True),
+    sa.Column('deadline', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('booked_candidate', sa.Integer(), nullable=True),
+    sa.Column('booked_series_id', sa.Integer(), nullable=True),
+    sa.Column('notification_id', sa.Integer(), nullable=True),
+    sa.Column('discord_message_ref', sa.String(length=120), nullable=True),
+    sa.ForeignKeyConstraint(['booked_series_id'], ['meeting_series.id'], name=op.f('fk_meeting_poll_booked_series_id_meeting_series')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['person.id'], name=op.f('fk_meeting_poll_created_by_id_person')),
+    sa.ForeignKeyConstraint(['group_id'], ['group.id'], name=op.f('fk_meeting_poll_group_id_group')),
+    sa.ForeignKeyConstraint(['notification_id'], ['notification.id'], name=op.f('fk_meeting_poll_notification_id_notification')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting_poll'))
+    )
+    with op.batch_alter_table('meeting_poll', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meeting_poll_closed_at'), ['closed_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_meeting_poll_group_id'), ['group_id'], unique=False)
+
+    op.create_table('poll_vote',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('poll_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('choices', sa.JSON(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_poll_vote_person_id_person')),
+    sa.ForeignKeyConstraint(['poll_id'], ['meeting_poll.id'], name=op.f('fk_poll_vote_poll_id_meeting_poll')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_poll_vote')),
+    sa.UniqueConstraint('poll_id', 'person_id', name=op.f('uq_poll_vote_poll_id_person_id'))
+    )
+    with op.batch_alter_table('poll_vote', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_poll_vote_person_id'), ['person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_poll_vote_poll_id'), ['poll_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('poll_vote', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_poll_vote_poll_id'))
+        batch_op.drop_index(batch_op.f('ix_poll_vote_person_id'))
+
+    op.drop_table('poll_vote')
+    with op.batch_alter_table('meeting_poll', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meeting_poll_group_id'))
+        batch_op.drop_index(batch_op.f('ix_meeting_poll_closed_at'))
+
+    op.drop_table('meeting_poll')
+    with op.batch_alter_table('meeting', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meeting_series_id'))
+        batch_op.drop_index(batch_op.f('ix_meeting_group_id'))
+
+    op.drop_table('meeting')
     with op.batch_alter_table('signup_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_signup_event_signup_id'))
 
@@ -226,6 +353,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_membership_group_id'))
 
     op.drop_table('membership')
+    with op.batch_alter_table('meeting_exception', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meeting_exception_series_id'))
+
+    op.drop_table('meeting_exception')
     with op.batch_alter_table('signup', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_signup_status'))
         batch_op.drop_index(batch_op.f('ix_signup_post_id'))
@@ -233,6 +364,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_signup_group_id'))
 
     op.drop_table('signup')
+    with op.batch_alter_table('meeting_series', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_meeting_series_group_id'))
+        batch_op.drop_index(batch_op.f('ix_meeting_series_cancelled_at'))
+
+    op.drop_table('meeting_series')
     with op.batch_alter_table('webhook_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_webhook_event_processed_at'))
 
@@ -240,6 +376,7 @@ def downgrade() -> None:
     op.drop_table('watcher_state')
     op.drop_table('watched_topic')
     op.drop_table('person')
+    op.drop_table('meeting_state')
     with op.batch_alter_table('link_code', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_link_code_discord_id'))
 
