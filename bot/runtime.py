@@ -33,8 +33,10 @@ from bot.dispatcher import Dispatcher
 from bot.errors import ConfigError, ForumUnavailableError
 from bot.notifications.answer_links import add_answer_routes, answer_secret
 from bot.services.followup import FollowUpService
+from bot.services.meeting_suite import meeting_suite
 from bot.watcher.poller import Watcher
 from bot.watcher.webhooks import WebhookInbox, WebhookReceiver, WebhookWorker
+from bot.web.calendar import add_calendar_routes
 from bot.web.server import RouteAdder, build_web_app, serve_web
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ class Runtime:
     routes: list[RouteAdder] = field(default_factory=list)
     ticks: list[tuple[str, Callable[[], Awaitable[Any]], float]] = field(default_factory=list)
     tasks: list[Callable[[asyncio.Event], Awaitable[Any]]] = field(default_factory=list)
+    url: str | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         scheduler = AsyncIOScheduler(timezone="UTC")
@@ -61,7 +64,7 @@ class Runtime:
                               coalesce=True, misfire_grace_time=int(seconds), next_run_time=_now())
         web = self.app.config.web
         web_app = build_web_app(self.routes, max_body_bytes=_max_body(self.app))
-        async with serve_web(web_app, host=web.host, port=web.port):
+        async with serve_web(web_app, host=web.host, port=web.port) as self.url:
             scheduler.start()
             runners = [asyncio.create_task(task(stop)) for task in self.tasks]
             log.info("coopbot running: %d periodic jobs, %d services", len(self.ticks), len(runners))
@@ -100,14 +103,22 @@ def _guarded(name: str, job: Callable[[], Awaitable[Any]]) -> Callable[[], Await
     return run
 
 
-def build_runtime(app: App, *, discord_senders: list[Sender] = (), tasks: list[Any] = ()) -> Runtime:  # type: ignore[assignment]
-    """Wire watcher, dispatcher, follow-up and web routes from the config."""
+DiscordFactory = Callable[[FollowUpService, Callable[[str], Any]], tuple[list[Sender], list[Any]]]
+
+
+def build_runtime(app: App, *, discord: DiscordFactory | None = None) -> Runtime:
+    """Wire watcher, dispatcher, follow-up, meetings and web routes from the config.
+
+    `discord` builds the Discord client once the services it needs exist and
+    returns its senders and its long-running task; without it (tests, dry
+    runs) nothing is sent to Discord.
+    """
     config, secrets = app.config, app.secrets
-    senders: list[Sender] = list(discord_senders)
-    watcher = None
-    webhooks = None
+    senders: list[Sender] = []
+    tasks: list[Any] = []
     routes: list[RouteAdder] = []
     ticks: list[tuple[str, Callable[[], Awaitable[Any]], float]] = []
+    watcher = webhooks = None
     if config.discourse is not None:
         gateway = gateway_for(config, secrets)
         senders.append(DiscourseSender(gateway))
@@ -115,23 +126,38 @@ def build_runtime(app: App, *, discord_senders: list[Sender] = (), tasks: list[A
         watches.sync_config(config.watch)
         watcher = watcher_for(app, gateway, watches)
         webhooks = _webhooks(app, watcher, routes)
-        poll_every = (config.discourse.webhook.safety_poll_interval if webhooks
-                      else config.discourse.poll_interval).total_seconds()
-        ticks.append(("poll", _poll(watcher), poll_every))
-        if webhooks is None:
-            ticks.append(("edit-recheck", watcher.recheck_edits, config.discourse.edit_recheck_interval.total_seconds()))
-    channels = {channel: sender for sender in senders for channel in sender.channels}
-    dispatcher = Dispatcher(app.db, app.clock, channels, config=config.outbox, rate=config.outbox.rate)
+        ticks.extend(_forum_ticks(watcher, config, webhooks_on=webhooks is not None))
     secret = answer_secret(secrets)
     followup = FollowUpService(app.db, app.clock, config, app.catalogs, forum_url=app.forum_url,
                                answer_secret=secret)
     if secret:
         routes.append(lambda web_app: add_answer_routes(web_app, followup, secret))
     ticks.append(("follow-up", lambda: asyncio.to_thread(followup.tick), TICK_SECONDS))
+    meetings = meeting_suite(app)
+    meetings.meetings.sync_from_config()
+    routes.append(lambda web_app: add_calendar_routes(web_app, meetings.meetings))
+    ticks.append(("meetings", lambda: asyncio.to_thread(meetings.tick), TICK_SECONDS))
+    if discord is not None:
+        discord_senders, discord_tasks = discord(followup, meetings.meetings.next_meeting)
+        senders.extend(discord_senders)
+        tasks.extend(discord_tasks)
+    channels = {channel: sender for sender in senders for channel in sender.channels}
+    dispatcher = Dispatcher(app.db, app.clock, channels, config=config.outbox, rate=config.outbox.rate)
+    if watcher is not None:
+        watcher.observer = lambda result: dispatcher.wake() if result.signups else None
     runtime = Runtime(app, watcher, dispatcher, followup, webhooks, routes, ticks, [dispatcher.run, *tasks])
     if webhooks is not None:
         runtime.tasks.append(webhooks.run)
     return runtime
+
+
+def _forum_ticks(watcher: Watcher, config: Any, *, webhooks_on: bool) -> list[tuple[str, Any, float]]:
+    settings = config.discourse
+    poll_every = (settings.webhook.safety_poll_interval if webhooks_on else settings.poll_interval).total_seconds()
+    ticks = [("poll", _poll(watcher), poll_every)]
+    if not webhooks_on:
+        ticks.append(("edit-recheck", watcher.recheck_edits, settings.edit_recheck_interval.total_seconds()))
+    return ticks
 
 
 def _webhooks(app: App, watcher: Watcher, routes: list[RouteAdder]) -> WebhookWorker | None:

@@ -6,6 +6,8 @@ from types import SimpleNamespace
 
 import discord
 import pytest
+
+from cogs.meeting_views import BookButton, MinutesButton, PollButton
 from discord import app_commands
 
 from bot.discord_runtime.client import CoopBot
@@ -15,7 +17,9 @@ from bot.discord_runtime.tree import CatalogTranslator
 from bot.errors import NotFoundError
 
 COMMANDS = {"group info", "groups", "roster", "mygroups", "join", "leave", "signups", "link", "link-confirm",
-            "privacy export", "privacy forget", "coopbot sync"}
+            "privacy export", "privacy forget", "coopbot sync",
+            "meeting next", "meeting schedule", "meeting cancel", "meeting move", "meeting remind", "meeting poll",
+            "meeting poll-status", "meetings", "minutes"}
 
 
 @pytest.fixture
@@ -30,7 +34,7 @@ async def test_setup_loads_every_command_once_and_registers_persistent_buttons(b
     names = [c.qualified_name for c in bot.tree.walk_commands() if not isinstance(c, app_commands.Group)]
     assert sorted(names) == sorted(COMMANDS)
     dynamic = set(bot._connection._view_store._dynamic_items.values())  # noqa: SLF001 - no public accessor
-    assert {SignUpButton, AskButton} <= dynamic
+    assert {SignUpButton, AskButton, PollButton, BookButton, MinutesButton} <= dynamic
 
 
 def test_no_privileged_intents_and_no_mentions(ctx):

@@ -10,18 +10,25 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.cli import commands_config, commands_db, commands_demo, commands_forum, commands_listing
-from bot.cli import commands_outbox
-from bot.cli import commands_privacy
-from bot.cli import commands_meetings
+from bot.cli import (
+    commands_config,
+    commands_db,
+    commands_demo,
+    commands_forum,
+    commands_listing,
+    commands_meetings,
+    commands_outbox,
+    commands_privacy,
+    commands_run,
+)
 from bot.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_RUNTIME, CommandFailed
 from bot.errors import ConfigError, CoopbotError, UserFacingError
 from bot.i18n import load_catalogs
 
 log = logging.getLogger(__name__)
 
-MODULES = [commands_config, commands_db, commands_listing, commands_forum, commands_demo, commands_outbox,
-           commands_privacy, commands_meetings]
+MODULES = [commands_run, commands_config, commands_db, commands_listing, commands_forum, commands_demo,
+           commands_outbox, commands_privacy, commands_meetings]
 
 
 def build_parser() -> argparse.ArgumentParser:

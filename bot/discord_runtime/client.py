@@ -16,13 +16,15 @@ import discord
 from discord.ext import commands
 
 from bot.app import App
-from bot.discord_runtime.components import PERSISTENT_ITEMS
+from bot.discord_runtime.components import known_items
 from bot.discord_runtime.context import BotContext
 from bot.discord_runtime.tree import CatalogTranslator, CoopTree
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.groups", "cogs.membership", "cogs.signups", "cogs.identity", "cogs.privacy", "cogs.admin")
+EXTENSIONS = (
+    "cogs.groups", "cogs.membership", "cogs.signups", "cogs.identity", "cogs.privacy", "cogs.admin", "cogs.meetings",
+)
 
 
 def minimal_intents() -> discord.Intents:
@@ -47,10 +49,10 @@ class CoopBot(commands.Bot):
     async def setup_hook(self) -> None:
         for name in self._extensions:
             await self.load_extension(name)
-        self.add_dynamic_items(*PERSISTENT_ITEMS)
+        self.add_dynamic_items(*known_items())
         await self.tree.set_translator(CatalogTranslator(self.context.catalogs))
         log.info("discord: loaded %s; persistent buttons %s", ", ".join(self._extensions),
-                 ", ".join(item.__name__ for item in PERSISTENT_ITEMS))
+                 ", ".join(item.__name__ for item in known_items()))
         if self._sync:
             await self.sync_commands()
 

@@ -105,6 +105,17 @@ class AskButton(discord.ui.DynamicItem[discord.ui.Button], template=ASK_TEMPLATE
 PERSISTENT_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SignUpButton, AskButton)
 
 
+def known_items() -> tuple[type[discord.ui.DynamicItem[Any]], ...]:
+    """Every persistent button the bot answers: ours and the meeting cog's.
+
+    Imported lazily because the meeting views build their messages with this
+    module.
+    """
+    from cogs.meeting_views import DYNAMIC_ITEMS
+
+    return PERSISTENT_ITEMS + DYNAMIC_ITEMS
+
+
 @dataclass(frozen=True)
 class MessageParts:
     content: str | None
@@ -126,7 +137,7 @@ def build_button(spec: dict[str, Any]) -> discord.ui.Item[Any]:
     custom_id = str(spec["custom_id"])[:100]
     label = cap(str(spec.get("label") or ""), 80) or None
     style = STYLES.get(str(spec.get("style", "secondary")), discord.ButtonStyle.secondary)
-    for item_type in PERSISTENT_ITEMS:
+    for item_type in known_items():
         match = item_type.__discord_ui_compiled_template__.fullmatch(custom_id)  # type: ignore[attr-defined]
         if match:
             return item_type(int(match["id"]), match.group(2), label=label, style=style)
