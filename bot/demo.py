@@ -3,25 +3,33 @@
 Starts the sandbox forum on loopback (seeded with the real "Want to join a
 working group?" thread), migrates a temporary SQLite database, loads the
 example config pointed at the sandbox, backfills the thread, then shows a
-live reply arriving through one steady-state poll. Every decision, sign-up
-and message that would reach a person is printed. Nothing keeps running and
-nothing is left on disk.
+live reply arriving through one steady-state poll. Messages go through the
+real outbox and dispatcher: forum replies and private messages to the
+sandbox, Discord messages to the console. Then the clock is moved forward
+to show a group's meeting rhythm (reminders, agenda topic, calendar feed).
+Nothing keeps running and nothing is left on disk.
 """
 
 from __future__ import annotations
 
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import App, build_app
-from bot.clock import SystemClock
+from bot.clock import FakeClock
 from bot.composition import watch_service, watcher_for
 from bot.config import Config, Secrets
 from bot.config_problems import read_toml, validate_data
 from bot.db import upgrade
+from bot.delivery.console import ConsoleSender
+from bot.delivery.discourse import DiscourseSender
+from bot.delivery.message import Sender
+from bot.demo_meetings import ShownSender, show_meetings
 from bot.demo_output import Printer
 from bot.discourse import DiscourseGateway
+from bot.dispatcher import Dispatcher
 from bot.sandbox import SandboxForum, run_sandbox
 from bot.watcher.ingest import IngestResult
 
@@ -48,21 +56,36 @@ async def run_demo(out: TextIO, *, colour: bool) -> int:
         async with run_sandbox(rate_limit_per_minute=600) as forum:
             config = demo_config(forum.url, database)
             upgrade(f"sqlite:///{database}")
-            app = build_app(config, Path(tmp) / "config.toml", clock=SystemClock(),
+            app = build_app(config, Path(tmp) / "config.toml", clock=FakeClock(datetime.now(timezone.utc)),
                             secrets=Secrets(discourse_api_key=forum.api_key))
+            for driver in sorted({d.discourse for g in config.groups for d in g.drivers if d.discourse}):
+                forum.add_user(driver)  # so private messages to drivers can be delivered
             try:
-                await _run(app, forum, printer)
+                gateway = DiscourseGateway(base_url=forum.url, api_username=forum.api_username,
+                                           api_key=forum.api_key)
+                dispatcher = Dispatcher(app.db, app.clock, _senders(gateway, printer, out, colour),
+                                        config=app.config.outbox, rate=50)
+                await _run(app, forum, gateway, dispatcher, printer)
+                await show_meetings(app, forum, dispatcher, printer)
             finally:
                 app.close()
     printer.done()
     return 0
 
 
-async def _run(app: App, forum: SandboxForum, printer: Printer) -> None:
+def _senders(gateway: DiscourseGateway, printer: Printer, out: TextIO, colour: bool) -> dict[str, Sender]:
+    """Forum messages really go to the sandbox; Discord ones are shown on the console."""
+    console = ConsoleSender(out, colour=colour)
+    forum = ShownSender(DiscourseSender(gateway), console)
+    return {**{c: console for c in ("discord_dm", "discord_channel", "console")},
+            **{c: forum for c in DiscourseSender.channels}}
+
+
+async def _run(app: App, forum: SandboxForum, gateway: DiscourseGateway, dispatcher: Dispatcher,
+               printer: Printer) -> None:
     printer.header(app.config.organisation.name, forum.url)
     report = app.groups.sync_from_config(app.config.groups)
     printer.groups(app.groups.list_groups(), report)
-    gateway = DiscourseGateway(base_url=forum.url, api_username=forum.api_username, api_key=forum.api_key)
     watches = watch_service(app, forum_url=forum.url)
     watches.sync_config(app.config.watch)
     watcher = watcher_for(app, gateway, watches)
@@ -86,3 +109,13 @@ async def _run(app: App, forum: SandboxForum, printer: Printer) -> None:
     printer.note(f"that cycle cost {live.requests} request")
 
     printer.signups(app.listings.signups())
+    printer.section("Messages to people, through the outbox (Discord shown here; forum ones sent to the sandbox)")
+    delivered = await deliver_all(dispatcher)
+    printer.note(f"{delivered} messages delivered, each exactly once")
+
+
+async def deliver_all(dispatcher: Dispatcher) -> int:
+    delivered = 0
+    while (report := await dispatcher.run_once()).claimed:
+        delivered += report.delivered
+    return delivered
