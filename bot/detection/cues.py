@@ -2,15 +2,14 @@
 
 Each pattern is parsed once to find a *cover*: a few literal strings one of
 which every match must contain (for "sign me (up|in)" that is {"sign me"}).
-A post is scanned with plain substring search for all cover strings, and a
-pattern is only tried on the sentences holding one of its strings. This keeps
-the cost proportional to the text, not to text x patterns, and needs nothing
-from the language files beyond the patterns themselves.
+A pattern is only tried on the sentences holding one of its strings (checked
+word by word, see CueIndex). This keeps the cost proportional to the text, not
+to text x patterns, and needs nothing from the language files beyond the
+patterns themselves.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None  # type: ignore[assignment]
 
 _MIN_COVER = 2
+WORD = re.compile(r"\w+")  # the detector's notion of a word (also used for group names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,31 +88,81 @@ def _element(op: object, av: object) -> frozenset[str] | None:
 
 
 class CueIndex:
-    """Many cue patterns, found in a post without trying each one everywhere."""
+    """Many cue patterns, found in a post without trying each one everywhere.
+
+    A cover string is reduced to an *anchor*: its longest word piece and how
+    that piece must sit in one word of the text (``" me "`` -> a word equal to
+    "me"; ``"'m in"`` -> a word starting with "in"; ``"leav"`` -> a word
+    containing it). The anchors a word satisfies are worked out once per
+    distinct word and remembered, so a post costs one tokenisation plus one
+    dict lookup per word instead of a substring search per cover string. The
+    anchor is a necessary condition, so the candidates are a superset of the
+    cues whose cover occurs: a pattern that could match is never skipped.
+    """
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         self.cues = tuple(cues)
-        self._always = tuple(i for i, cue in enumerate(self.cues) if cue.cover is None)
-        by_string: dict[str, list[int]] = {}
+        always = {i for i, cue in enumerate(self.cues) if cue.cover is None}
+        self._anchors: dict[str, dict[str, set[int]]] = {kind: {} for kind in _KINDS}
         for i, cue in enumerate(self.cues):
             for s in cue.cover or ():
-                by_string.setdefault(s, []).append(i)
-        self._by_string = {s: tuple(ids) for s, ids in by_string.items()}
+                anchor = _anchor(s)
+                if anchor is None:  # no word character: may match where no word is
+                    always.add(i)
+                else:
+                    self._anchors[anchor[0]].setdefault(anchor[1], set()).add(i)
+        self._always = frozenset(always)
+        self._lengths = {kind: sorted({len(p) for p in self._anchors[kind]}) for kind in _KINDS}
+        inside = sorted(self._anchors["inside"], key=len, reverse=True)
+        self._inside = re.compile("|".join(map(re.escape, inside))) if inside else None
+        self._seen: dict[str, frozenset[int]] = {}
 
     def candidates(self, sentences: Sequence[str]) -> list[tuple[int, ...]]:
-        """For each sentence, the cue ids that might match in it (in id order)."""
-        text = "\n".join(sentences)
-        starts: list[int] = []
-        pos = 0
-        for s in sentences:
-            starts.append(pos)
-            pos += len(s) + 1
-        found: list[set[int]] = [set(self._always) for _ in sentences]
-        starts.append(len(text) + 1)
-        for s, ids in self._by_string.items():
-            at = text.find(s)
-            while at != -1:
-                index = bisect.bisect_right(starts, at) - 1
-                found[index].update(ids)
-                at = text.find(s, starts[index + 1])  # next sentence: one hit is enough
-        return [tuple(sorted(f)) for f in found]
+        """For each folded sentence, the cue ids that might match in it (in id order)."""
+        return [self.candidates_of(WORD.findall(s)) for s in sentences]
+
+    def candidates_of(self, words: Iterable[str]) -> tuple[int, ...]:
+        """Cue ids that might match in a sentence made of these folded words."""
+        found: set[int] = set(self._always)
+        seen = self._seen
+        for word in words:
+            ids = seen.get(word)
+            if ids is None:
+                ids = self._ids_of(word)
+                if len(seen) < _CACHE_LIMIT:
+                    seen[word] = ids
+            if ids:
+                found |= ids
+        return tuple(sorted(found))
+
+    def _ids_of(self, word: str) -> frozenset[int]:
+        anchors, lengths = self._anchors, self._lengths
+        found: set[int] = set(anchors["word"].get(word, ()))
+        for n in lengths["prefix"]:
+            found.update(anchors["prefix"].get(word[:n], ()))
+        for n in lengths["suffix"]:
+            found.update(anchors["suffix"].get(word[-n:], ()))
+        if self._inside is not None:
+            pos = 0  # overlapping search: "helpjoin" holds both "help" and "join"
+            while (hit := self._inside.search(word, pos)) is not None:
+                for n in lengths["inside"]:
+                    found.update(anchors["inside"].get(word[hit.start(): hit.start() + n], ()))
+                pos = hit.start() + 1
+        return frozenset(found)
+
+
+_KINDS = ("word", "prefix", "suffix", "inside")
+_CACHE_LIMIT = 50_000  # distinct words whose candidate cues are remembered
+
+
+def _anchor(cover: str) -> tuple[str, str] | None:
+    """The most selective word piece of a cover string and where it must sit."""
+    best: tuple[int, int, str, str] | None = None
+    for piece in WORD.finditer(cover):
+        closed_left, closed_right = piece.start() > 0, piece.end() < len(cover)
+        kind = ("word" if closed_left and closed_right else "prefix" if closed_left
+                else "suffix" if closed_right else "inside")
+        rank = (_KINDS.index(kind) > 0, -len(piece.group()))
+        if best is None or rank < best[:2]:
+            best = (*rank, kind, piece.group())  # type: ignore[assignment]
+    return None if best is None else (best[2], best[3])
