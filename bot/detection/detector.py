@@ -14,14 +14,15 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
+from bot.detection.cues import WORD
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
 from bot.detection.markup import own_words, sentences
-from bot.detection.mentions import TOKEN, GroupIndex, Mention
+from bot.detection.mentions import GroupIndex, Mention
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +69,14 @@ class Detector:
     def detect(self, raw: str) -> Decision:
         """Classify one raw Discourse post (markdown) by its author's own words."""
         texts = sentences(own_words(raw))
-        folded = [fold(t) for t in texts]
-        language = self._lex.language_of(islice((t for f in folded for t in TOKEN.findall(f)), _LANGUAGE_SAMPLE))
+        # one translate for the whole post: sentences hold no newline and folding keeps lengths
+        folded = fold("\n".join(texts)).split("\n") if texts else []
+        words = [WORD.findall(f) for f in folded]
+        language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
-        candidates = self._lex.cues.candidates(folded)
-        cues = [cue for i, ids in enumerate(candidates) if ids for cue in self._cues(post, i, ids)]
+        index = self._lex.cues
+        cues = [cue for i, w in enumerate(words) if (ids := index.candidates_of(w))
+                for cue in self._cues(post, i, ids)]
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
         return self._decide(post, cues, language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,8 +180,9 @@ class Lexicon:
         """The language with most stop-word hits; "und" when nothing matches."""
         counts = dict.fromkeys(self.codes, 0)
         owners = self._stopword_owners
-        for token in tokens:
-            for code in owners.get(token, ()):
-                counts[code] += 1
+        seen = Counter(tokens)  # counted in C; only distinct stop words are looked at
+        for word in seen.keys() & owners.keys():
+            for code in owners[word]:
+                counts[code] += seen[word]
         best = max(counts, key=lambda c: counts[c], default="und")
         return best if counts.get(best) else "und"
