@@ -15,6 +15,9 @@ sys.path.insert(0, str(REPO))
 from sqlmodel import SQLModel  # noqa: E402
 
 from bot.db import Database  # noqa: E402
+import logging  # noqa: E402
+
+logging.basicConfig(level=logging.ERROR)  # figures only; the bot's own warnings are not the point here
 from tests.pgserver import PostgresServer, find_bin_dir  # noqa: E402
 
 
@@ -48,3 +51,27 @@ def database(backend: str) -> Iterator[Database | None]:
         db.dispose()
     finally:
         server.stop()
+
+
+def offline_watcher(db: Database, clock, **observer):  # noqa: ANN001, ANN201 - bench glue
+    """An app with the real notification planner and a watcher that never calls the forum
+    (posts are handed to it), watching topic 1234."""
+    from bot.i18n import load_catalogs
+    from bot.notifications.planner import NotificationPlanner
+    from bot.watcher.poller import Watcher
+    from bot.watcher.topics import WatchService
+    from tests.factories import make_app, make_config
+
+    url = "http://127.0.0.1:9"
+    config = make_config(discourse={"url": url, "api_username": "coopbot"}, watch=[{"topic": 1234}])
+    planner = NotificationPlanner(config=config, catalogs=load_catalogs(), clock=clock, forum_url=url)
+    app = make_app(db, clock, config=config, listener=planner)
+    watches = WatchService(db, clock, forum_url=url)
+    watches.sync_config(config.watch)
+
+    class NoForum:
+        api_username = "coopbot"
+
+    watcher = Watcher(db=db, clock=clock, config=config, gateway=NoForum(), watches=watches,  # type: ignore[arg-type]
+                      people=app.people, signups=app.signups, listener=app.listener, **observer)
+    return app, watcher, watches.active(config.watch)

@@ -11,13 +11,13 @@ import random
 import time
 from datetime import datetime, timedelta, timezone
 
-from _support import database, machine
+from _support import database, machine, offline_watcher
 
 from bot.clock import FakeClock
 from bot.discourse.models import Post
-from bot.watcher.poller import Watcher
-from bot.watcher.topics import WatchService
-from tests.factories import make_app, make_config
+from bot.models import Notification
+from sqlalchemy import func
+from sqlmodel import select
 
 JOINS = [
     "I'd love to help the Communications Group with the newsletter.",
@@ -59,19 +59,8 @@ def run(backend: str, n: int, mix: tuple[str, float, float]) -> None:
     with database(backend) as db:
         if db is None:
             return
-        clock = FakeClock(datetime(2026, 2, 1, tzinfo=timezone.utc))
-        config = make_config(discourse={"url": "http://127.0.0.1:9", "api_username": "coopbot"},
-                             watch=[{"topic": 1234}])
-        app = make_app(db, clock, config=config)
-        watches = WatchService(db, clock, forum_url="http://127.0.0.1:9")
-        watches.sync_config(config.watch)
-
-        class NoForum:
-            api_username = "coopbot"
-
-        watcher = Watcher(db=db, clock=clock, config=config, gateway=NoForum(), watches=watches,  # type: ignore[arg-type]
-                          people=app.people, signups=app.signups, listener=app.listener)
-        watched = watches.active(config.watch)
+        clock = FakeClock(datetime(2026, 1, 2, tzinfo=timezone.utc))  # the posts are recent: all notify
+        app, watcher, watched = offline_watcher(db, clock)
         batch = posts(n, 1234, mix[1], mix[2])
         started = time.perf_counter()
         for i in range(0, n, 50):
@@ -79,8 +68,10 @@ def run(backend: str, n: int, mix: tuple[str, float, float]) -> None:
             watcher._commit_batch(page, watched, page[-1].id, None)  # noqa: SLF001 - the unit under test
         elapsed = time.perf_counter() - started
         signups = len(app.listings.signups())
+        with db.session() as session:
+            outbox = session.exec(select(func.count()).select_from(Notification)).one()
         print(f"  {backend:<10} {mix[0]:<15} {n} posts in {elapsed:5.2f} s = {n / elapsed:6,.0f} posts/s "
-              f"({signups} sign-ups recorded)")
+              f"({signups} sign-ups, {outbox} outbox rows)")
 
 
 def main() -> None:

@@ -12,15 +12,12 @@ import time
 from datetime import datetime, timezone
 
 import aiohttp
-from _support import database, machine
+from _support import database, machine, offline_watcher
 
 from bot.clock import FakeClock
 from bot.discourse.webhook import sign
-from bot.watcher.poller import Watcher
-from bot.watcher.topics import WatchService
 from bot.watcher.webhooks import PATH, WebhookInbox, WebhookReceiver, WebhookWorker
 from bot.web.server import build_web_app, serve_web
-from tests.factories import make_app, make_config
 
 SECRET = b"bench-secret"
 EVENTS = 1000
@@ -40,19 +37,9 @@ async def main() -> None:
     print(f"webhook → outbox latency over {EVENTS} events — {machine()}")
     with database("sqlite") as db:
         clock = FakeClock(datetime.now(timezone.utc))
-        config = make_config(discourse={"url": "http://127.0.0.1:9", "api_username": "coopbot"},
-                             watch=[{"topic": 1234}])
-        app = make_app(db, clock, config=config)
-        watches = WatchService(db, clock, forum_url="http://127.0.0.1:9")
-        watches.sync_config(config.watch)
-
-        class NoForum:
-            api_username = "coopbot"
-
         committed: dict[int, float] = {}
-        watcher = Watcher(db=db, clock=clock, config=config, gateway=NoForum(), watches=watches,  # type: ignore[arg-type]
-                          people=app.people, signups=app.signups, listener=app.listener,
-                          observer=lambda r: committed.update({p.id: time.perf_counter() for p, _ in r.decisions}))
+        app, watcher, _ = offline_watcher(
+            db, clock, observer=lambda r: committed.update({p.id: time.perf_counter() for p, _ in r.decisions}))
         inbox = WebhookInbox(db, clock)
         worker = WebhookWorker(inbox, watcher)
         receiver = WebhookReceiver(inbox, SECRET, worker.wake)

@@ -8,6 +8,7 @@ clean schema. Time is a FakeClock; nothing sleeps.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -27,6 +28,19 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLE_CONFIG = REPO / "config.example.toml"
 _names = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """CLI tests configure logging as the real command does; undo it after each test
+    so later tests (and caplog) see the default root logger."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    yield
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from bot.errors import NotFoundError
 from bot.models import Group, Membership, Person, SignUp
-from bot.services.listings import SignUpView
+from bot.services.listings import SignUpView, view_of
 
 
 def signup_view(session: Session, signup: SignUp) -> SignUpView:
@@ -14,15 +14,7 @@ def signup_view(session: Session, signup: SignUp) -> SignUpView:
     group = session.get(Group, signup.group_id) if signup.group_id is not None else None
     if person is None:
         raise NotFoundError("error.unknown_signup", id=signup.id)
-    return SignUpView(
-        id=signup.id, group=group.slug if group else None, group_name=group.name if group else None,
-        intent=signup.intent, status=signup.status, status_reason=signup.status_reason,
-        needs_review=signup.needs_review, confidence=signup.confidence, source=signup.source,
-        person_id=person.id, display_name=person.display_name,
-        discourse_username=person.discourse_username, discord_id=person.discord_id,
-        post_id=signup.post_id, topic_id=signup.topic_id, evidence=signup.evidence,
-        created_at=signup.created_at, updated_at=signup.updated_at,
-    )
+    return view_of(signup, person, group)
 
 
 def signup_view_by_id(session: Session, signup_id: int) -> SignUpView:

@@ -85,7 +85,7 @@ class ListingService:
                 query = query.where(SignUp.status == status)
             if open_only:
                 query = query.where(SignUp.status.in_(("pending", "contacted")))
-            return [_view(s, p, g) for s, p, g in session.exec(query)]
+            return [view_of(s, p, g) for s, p, g in session.exec(query)]
 
     def roster(self, group_slug: str, actor: Actor) -> Roster:
         with self._db.session() as session:
@@ -108,7 +108,8 @@ class ListingService:
             return Roster(group.slug, group.name, entries)
 
 
-def _view(signup: SignUp, person: Person, group: Group | None) -> SignUpView:
+def view_of(signup: SignUp, person: Person, group: Group | None) -> SignUpView:
+    """The plain view of one sign-up, for every front end and renderer."""
     return SignUpView(
         id=signup.id, group=group.slug if group else None, group_name=group.name if group else None,
         intent=signup.intent, status=signup.status, status_reason=signup.status_reason,

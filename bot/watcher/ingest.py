@@ -36,6 +36,7 @@ class IngestResult:
     skipped: int = 0
     decisions: list[tuple[Post, Decision]] = field(default_factory=list)
     signups: list[SignUp] = field(default_factory=list)
+    notified: list[SignUp] = field(default_factory=list)  # the sign-ups that are news, not history
     withdrawn: int = 0
 
     def merge(self, other: IngestResult) -> None:
@@ -43,6 +44,7 @@ class IngestResult:
         self.skipped += other.skipped
         self.decisions.extend(other.decisions)
         self.signups.extend(other.signups)
+        self.notified.extend(other.notified)
         self.withdrawn += other.withdrawn
 
 
@@ -101,7 +103,10 @@ class PostIngestor:
                 result.withdrawn += self._signups.withdraw_post(session, post.id, reason="post_edited", keep=keep)
             if request is not None:
                 person = self._person(session, post)
-                result.signups.extend(self._signups.record(session, person, request))
+                recorded = self._signups.record(session, person, request)
+                result.signups.extend(recorded)
+                if request.notify:
+                    result.notified.extend(recorded)
         row = _ledger_values(post, decision, now)
         if post.id in known:
             for key, value in row.items():

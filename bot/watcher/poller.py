@@ -122,7 +122,7 @@ class Watcher:
             for inbox_id in inbox_ids:
                 session.get(WebhookEvent, inbox_id).processed_at = now
             if acknowledge and self._acknowledge:
-                self._acknowledge_signups(session, result.signups)
+                self._acknowledge_signups(session, result.notified)
             if cursor is not None:
                 self._advance(session, cursor, now)
             if checkpoint is not None:
