@@ -90,30 +90,36 @@ def _element(op: object, av: object) -> frozenset[str] | None:
 class CueIndex:
     """Many cue patterns, found in a post without trying each one everywhere.
 
-    A cover string is reduced to an *anchor*: its longest word piece and how
-    that piece must sit in one word of the text (``" me "`` -> a word equal to
-    "me"; ``"'m in"`` -> a word starting with "in"; ``"leav"`` -> a word
-    containing it). The anchors a word satisfies are worked out once per
-    distinct word and remembered, so a post costs one tokenisation plus one
-    dict lookup per word instead of a substring search per cover string. The
-    anchor is a necessary condition, so the candidates are a superset of the
-    cues whose cover occurs: a pattern that could match is never skipped.
+    Each word piece of a cover string says how one word of the text must look
+    (``"could i "``: a word ending in "could" and the word "i"; ``"'m in"``: the
+    word "m" and a word starting with "in"; ``"leav"``: a word containing it).
+    Which pieces a word satisfies is worked out once per distinct word and
+    remembered, so a sentence costs one dict lookup per word; a cover string is
+    possible where all its pieces are satisfied. These are necessary conditions,
+    so the candidates are a superset of the cues whose cover occurs: a pattern
+    that could match is never skipped.
     """
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         self.cues = tuple(cues)
-        always = {i for i, cue in enumerate(self.cues) if cue.cover is None}
-        self._anchors: dict[str, dict[str, set[int]]] = {kind: {} for kind in _KINDS}
+        always: set[int] = {i for i, cue in enumerate(self.cues) if cue.cover is None}
+        self._pieces: dict[tuple[str, str], int] = {}
+        covers: dict[int, list[tuple[tuple[int, ...], int]]] = {}  # first piece -> (other pieces, cue)
         for i, cue in enumerate(self.cues):
             for s in cue.cover or ():
-                anchor = _anchor(s)
-                if anchor is None:  # no word character: may match where no word is
+                pieces = [self._pieces.setdefault(p, len(self._pieces)) for p in _pieces(s)]
+                if not pieces:  # no word character: may match where no word is
                     always.add(i)
                 else:
-                    self._anchors[anchor[0]].setdefault(anchor[1], set()).add(i)
+                    covers.setdefault(pieces[0], []).append((tuple(pieces[1:]), i))
         self._always = frozenset(always)
-        self._lengths = {kind: sorted({len(p) for p in self._anchors[kind]}) for kind in _KINDS}
-        inside = sorted(self._anchors["inside"], key=len, reverse=True)
+        self._covers = covers
+        by_kind: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
+        for (kind, piece), pid in self._pieces.items():
+            by_kind[kind][piece] = pid
+        self._by_kind = by_kind
+        self._lengths = {kind: sorted({len(p) for p in by_kind[kind]}) for kind in _KINDS}
+        inside = sorted(by_kind["inside"], key=len, reverse=True)
         self._inside = re.compile("|".join(map(re.escape, inside))) if inside else None
         self._seen: dict[str, frozenset[int]] = {}
 
@@ -123,46 +129,54 @@ class CueIndex:
 
     def candidates_of(self, words: Iterable[str]) -> tuple[int, ...]:
         """Cue ids that might match in a sentence made of these folded words."""
-        found: set[int] = set(self._always)
+        present: set[int] = set()
         seen = self._seen
         for word in words:
-            ids = seen.get(word)
-            if ids is None:
-                ids = self._ids_of(word)
+            pieces = seen.get(word)
+            if pieces is None:
+                pieces = self._pieces_of(word)
                 if len(seen) < _CACHE_LIMIT:
-                    seen[word] = ids
-            if ids:
-                found |= ids
+                    seen[word] = pieces
+            if pieces:
+                present |= pieces
+        found = set(self._always)
+        covers = self._covers
+        for pid in present:
+            for rest, cue in covers.get(pid, ()):
+                if all(p in present for p in rest):
+                    found.add(cue)
         return tuple(sorted(found))
 
-    def _ids_of(self, word: str) -> frozenset[int]:
-        anchors, lengths = self._anchors, self._lengths
-        found: set[int] = set(anchors["word"].get(word, ()))
+    def _pieces_of(self, word: str) -> frozenset[int]:
+        """Ids of the cover pieces this one word satisfies."""
+        by_kind, lengths = self._by_kind, self._lengths
+        found = {by_kind["word"][word]} if word in by_kind["word"] else set()
         for n in lengths["prefix"]:
-            found.update(anchors["prefix"].get(word[:n], ()))
+            if word[:n] in by_kind["prefix"]:
+                found.add(by_kind["prefix"][word[:n]])
         for n in lengths["suffix"]:
-            found.update(anchors["suffix"].get(word[-n:], ()))
+            if word[-n:] in by_kind["suffix"]:
+                found.add(by_kind["suffix"][word[-n:]])
         if self._inside is not None:
             pos = 0  # overlapping search: "helpjoin" holds both "help" and "join"
             while (hit := self._inside.search(word, pos)) is not None:
                 for n in lengths["inside"]:
-                    found.update(anchors["inside"].get(word[hit.start(): hit.start() + n], ()))
+                    if (pid := by_kind["inside"].get(word[hit.start(): hit.start() + n])) is not None:
+                        found.add(pid)
                 pos = hit.start() + 1
         return frozenset(found)
 
 
 _KINDS = ("word", "prefix", "suffix", "inside")
-_CACHE_LIMIT = 50_000  # distinct words whose candidate cues are remembered
+_CACHE_LIMIT = 50_000  # distinct words whose cover pieces are remembered
 
 
-def _anchor(cover: str) -> tuple[str, str] | None:
-    """The most selective word piece of a cover string and where it must sit."""
-    best: tuple[int, int, str, str] | None = None
+def _pieces(cover: str) -> list[tuple[str, str]]:
+    """Each word piece of a cover string and where it must sit in a word, longest first."""
+    found = []
     for piece in WORD.finditer(cover):
         closed_left, closed_right = piece.start() > 0, piece.end() < len(cover)
         kind = ("word" if closed_left and closed_right else "prefix" if closed_left
                 else "suffix" if closed_right else "inside")
-        rank = (_KINDS.index(kind) > 0, -len(piece.group()))
-        if best is None or rank < best[:2]:
-            best = (*rank, kind, piece.group())  # type: ignore[assignment]
-    return None if best is None else (best[2], best[3])
+        found.append((kind, piece.group()))
+    return sorted(found, key=lambda kp: (-len(kp[1]), _KINDS.index(kp[0])))
