@@ -43,18 +43,18 @@ LIVE_REPLY = (
 
 def demo_config(forum_url: str, database: Path, example: Path = EXAMPLE) -> Config:
     data: dict[str, Any] = read_toml(example)
-    data["discourse"]["url"] = forum_url
+    data["discourse"] = {**data.get("discourse", {}), "url": forum_url, "api_username": "coopbot"}
     data["database"] = {"url": f"sqlite:///{database}"}
     data["watch"] = [{"topic": SEED_TOPIC}]
     return validate_data(data)
 
 
-async def run_demo(out: TextIO, *, colour: bool) -> int:
+async def run_demo(out: TextIO, *, colour: bool, config_path: Path = EXAMPLE) -> int:
     printer = Printer(out, colour=colour)
     with tempfile.TemporaryDirectory(prefix="coopbot-demo-") as tmp:
         database = Path(tmp) / "demo.db"
         async with run_sandbox(rate_limit_per_minute=600) as forum:
-            config = demo_config(forum.url, database)
+            config = demo_config(forum.url, database, config_path)
             upgrade(f"sqlite:///{database}")
             app = build_app(config, Path(tmp) / "config.toml", clock=FakeClock(datetime.now(timezone.utc)),
                             secrets=Secrets(discourse_api_key=forum.api_key))

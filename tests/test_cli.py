@@ -108,3 +108,21 @@ def test_secrets_never_reach_the_logs(capsys):
     err = capsys.readouterr().err
     logging.getLogger().handlers.clear()
     assert "SECRET" not in err and err.count("***") >= 2
+
+
+def test_run_refuses_an_unmigrated_database_and_a_missing_discord_token(workdir, capsys, monkeypatch):
+    monkeypatch.delenv("COOPBOT_DISCORD_TOKEN", raising=False)
+    assert main(["run"]) == 1
+    assert "coopbot db upgrade" in capsys.readouterr().err
+    assert main(["db", "upgrade"]) == 0
+    assert main(["run"]) == 2
+    assert "COOPBOT_DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_detect_uses_the_config_groups_when_no_groups_file_is_given(workdir, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": 1, "text": "Count me in for the Policy Group!"}\n'))
+    assert main(["detect", "--config", str(workdir / "config.toml")]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert (row["id"], row["intent"], row["groups"]) == (1, "join", ["policy"])

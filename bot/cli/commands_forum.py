@@ -8,6 +8,12 @@ import sys
 from pathlib import Path
 
 from bot.cli.common import EXIT_OK, EXIT_RUNTIME, CommandFailed, add_common, open_checked_app
+from bot.config import default_config_path
+from bot.delivery.console import ConsoleSender
+from bot.delivery.discourse import DiscourseSender
+from bot.delivery.message import OutgoingMessage
+from bot.dispatcher import Dispatcher
+from bot import outbox
 from bot.cli.progress import ProgressBar
 from bot.composition import gateway_for, watch_service, watcher_for
 from bot.config_problems import read_toml, validate_data
@@ -21,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                           description="Read the forum's new posts (one request when idle), backfilling "
                           "newly watched topics first.")
     poll.add_argument("--once", action="store_true", help="run one cycle and exit (for cron)")
+    poll.add_argument("--dry-run", action="store_true",
+                      help="send nothing to anyone: record sign-ups and show the queued messages instead")
     add_common(poll)
     poll.set_defaults(handler=poll_command)
 
@@ -39,8 +47,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     detect = sub.add_parser("detect", help="decide sign-ups for JSON lines of posts (offline)",
                             description="Read JSON lines with 'id' and 'text'; print one decision per line.")
-    detect.add_argument("--groups", type=Path, required=True, metavar="GROUPS.toml",
-                        help="[[groups]] tables, or a whole config file")
+    detect.add_argument("--groups", type=Path, metavar="GROUPS.toml",
+                        help="[[groups]] tables, or a whole config file (default: the --config file)")
+    detect.add_argument("--config", type=Path, default=None, metavar="PATH",
+                        help="config file whose groups to use when --groups is not given")
     detect.add_argument("--input", default="-", metavar="POSTS.jsonl", help="input file, or - for stdin")
     detect.set_defaults(handler=detect_command)
 
@@ -56,19 +66,29 @@ def _forum(args: argparse.Namespace):  # noqa: ANN202 - (app, watcher)
 def poll_command(args: argparse.Namespace) -> int:
     app, watches, watcher = _forum(args)
     try:
-        return asyncio.run(_poll(app, watcher, once=args.once))
+        senders = {} if args.dry_run else {c: DiscourseSender(watcher.gateway) for c in DiscourseSender.channels}
+        dispatcher = Dispatcher(app.db, app.clock, senders, config=app.config.outbox, rate=app.config.outbox.rate)
+        code = asyncio.run(_poll(app, watcher, dispatcher, once=args.once))
+        if args.dry_run:
+            show_queued(app)
+        return code
     finally:
         app.close()
 
 
-async def _poll(app, watcher, *, once: bool) -> int:  # noqa: ANN001
+async def _poll(app, watcher, dispatcher: Dispatcher, *, once: bool) -> int:  # noqa: ANN001
+    """Poll, then deliver what concerns the forum (acknowledgements, private messages)
+    so a cron-only set-up answers volunteers; Discord messages wait for `coopbot run`."""
     interval = app.config.discourse.poll_interval.total_seconds()
     while True:
         try:
             await watcher.backfill_pending(lambda topic: ProgressBar(f"backfill topic {topic}"))
             report = await watcher.poll_once()
+            sent = 0
+            while (batch := await dispatcher.run_once()).claimed:
+                sent += batch.delivered
             print(f"poll: {report.fetched} new posts, {len(report.result.signups)} sign-ups, "
-                  f"{report.requests} request(s), cursor {report.cursor}")
+                  f"{report.requests} request(s), cursor {report.cursor}, {sent} forum message(s) delivered")
         except ForumUnavailableError as exc:
             if once:
                 raise CommandFailed(f"the forum is unavailable: {exc}") from None
@@ -78,6 +98,18 @@ async def _poll(app, watcher, *, once: bool) -> int:  # noqa: ANN001
         await asyncio.sleep(interval)
 
 
+def show_queued(app) -> None:  # noqa: ANN001
+    """Render what waits in the outbox, without claiming or sending it."""
+    console = ConsoleSender(sys.stdout, colour=sys.stdout.isatty())
+    with app.db.session() as session:
+        rows = outbox.undelivered(session, limit=500)
+    print(f"{len(rows)} message(s) queued, not sent (dry run):")
+    for row in rows:
+        message = OutgoingMessage(row.id, row.kind, row.channel, row.recipient, row.payload,
+                                  row.idempotency_key, row.attempts)
+        sys.stdout.write(console.render(message))
+
+
 def watch_add(args: argparse.Namespace) -> int:
     app, watches, watcher = _forum(args)
     try:
@@ -85,8 +117,12 @@ def watch_add(args: argparse.Namespace) -> int:
         print(f"watching topic {row.topic_id}")
         if args.no_backfill:
             return EXIT_OK
-        ok = asyncio.run(watcher.backfill_pending(lambda topic: ProgressBar(f"backfill topic {topic}")))
-        return EXIT_OK if ok or row.backfill_done_at else EXIT_RUNTIME
+        asyncio.run(watcher.backfill_pending(lambda topic: ProgressBar(f"backfill topic {topic}")))
+        now = next(r for r in watches.list() if r.topic_id == row.topic_id)
+        if now.backfill_done_at is None:
+            print(f"topic {row.topic_id} could not be read: {now.last_error}", file=sys.stderr)
+            return EXIT_RUNTIME
+        return EXIT_OK
     finally:
         app.close()
 
@@ -123,7 +159,7 @@ def watch_remove(args: argparse.Namespace) -> int:
 
 
 def detect_command(args: argparse.Namespace) -> int:
-    data = read_toml(args.groups)
+    data = read_toml(args.groups or args.config or default_config_path())
     config = validate_data({"organisation": {"name": "detect"}, "groups": data.get("groups", [])})
     refs = [GroupRef(g.slug, g.name, g.aliases, g.email, g.status) for g in config.groups]
     detector = Detector(refs)
