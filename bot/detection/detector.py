@@ -30,6 +30,7 @@ _BASE = {"explicit": 0.9, "tentative": 0.72}
 _NEGATION_REACH = 60  # characters before a cue that a "not" still governs
 _SURE_NONE = 0.9
 _LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
+_WORD_START = re.compile(r"\b\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,8 @@ class Detector:
             pass
         if third and not lex.inclusive.search(clause) and not lex.first_person.search(clause, third.end(), end):
             return "third party"
+        if lex.non_group_object.match(clause, end):
+            return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
             if not lex.first_person.search(clause, 0, end):
                 return "not the author"  # "Kim dropped out of Events"
@@ -152,8 +155,6 @@ class Detector:
             return "thanks"
         if lex.past.search(clause, 0, end) or lex.already.search(clause, 0, end):
             return "past"
-        if lex.non_group_object.match(clause, end):
-            return "not a group"
         return ""
 
     # --- decision -----------------------------------------------------------
@@ -186,30 +187,36 @@ class Detector:
             post.mentions[key] = self._index.find(post.texts[i], post.folded[i], fuzzy=fuzzy)
         return post.mentions[key]
 
-    def _retracted(self, post: _Post, cue: _Cue) -> bool:
-        """ "I'd love to help, but I really can't": a negated clause right after."""
+    def _retracted(self, post: _Post, cue: _Cue, *, strict: bool = False) -> bool:
+        """ "I'd love to help, but I really can't": a negated clause right after.
+
+        With a group named (`strict`) only a real withdrawal counts ("but I have
+        no time"), not a caveat ("but my Swedish is not perfect", "but not on
+        Mondays").
+        """
         clauses = post.clauses[cue.sentence]
         later = [c for c in clauses if c[0] >= cue.clause[1]]
         if not later:
             return False
         cs, ce = later[0]
-        return self._lex.negation.search(post.folded[cue.sentence], cs, ce) is not None
+        folded, lex = post.folded[cue.sentence], self._lex
+        if not strict:
+            return lex.negation.search(folded, cs, ce) is not None
+        if lex.retraction.search(folded, cs, ce) is None:
+            return False
+        return not any(lex.non_group_object.match(folded, m.start()) for m in _WORD_START.finditer(folded, cs, ce))
 
     def _resolve(self, post: _Post, cue: _Cue) -> tuple[list[Mention], float]:
         """Groups the cue is about, and the confidence that leaves (0 = drop the cue)."""
         base = _BASE[cue.kind]
         if cue.everything:
             return [], base - 0.05
-        cs, ce = cue.clause
         mentions = self._mentions(post, cue.sentence)
-        folded = post.folded[cue.sentence]
-        targets = [m for m in mentions
-                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
-        direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
-        if targets and not direct:  # "join the garden party": an event, not the group
+        direct = self._direct(post, cue, mentions)
+        if direct is None:  # "join the garden party": an event, not the group
             return [], 0.0
-        # "After talking to Events I'd like to join Finance": the cue's object wins
-        direct = [m for m in direct if m.start >= cue.span[0]] or direct
+        if cue.intent == "join" and self._retracted(post, cue, strict=True):
+            return [], 0.0
         if direct:
             weak = all(not m.strong for m in direct)
             fuzzy = all(m.fuzzy for m in direct)
@@ -222,10 +229,42 @@ class Detector:
             return [], 0.0
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
             return [], base - 0.08 if cue.kind == "explicit" else 0.0
+        return self._borrowed(post, cue, mentions, base)
+
+    def _direct(self, post: _Post, cue: _Cue, mentions: list[Mention]) -> list[Mention] | None:
+        """Groups in the cue's own clause (None: only events such as "the garden party")."""
+        cs, ce = cue.clause
+        folded = post.folded[cue.sentence]
+        targets = [m for m in mentions
+                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
+        direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
+        if targets and not direct:
+            return None
+        # "After talking to Events I'd like to join Finance": the cue's object wins,
+        # unless it is a plain word and a group was named for sure before it
+        after = [m for m in direct if m.start >= cue.span[0]]
+        if after and not any(m.strong for m in after) and any(m.strong for m in direct):
+            return [m for m in direct if m.strong]
+        return after or direct
+
+    def _borrowed(self, post: _Post, cue: _Cue, mentions: list[Mention], base: float) -> tuple[list[Mention], float]:
+        """No group in the cue's clause: a plain word elsewhere in the sentence, or the sentence before."""
+        folded = post.folded[cue.sentence]
+        # "Als de energiecoaches starten, doe ik graag mee"; not from a negated clause
+        plain = [m for m in mentions if not self._lex.object_noun.match(folded, m.end)
+                 and not any(a <= m.start < b and self._lex.negation.search(folded, a, b)
+                             for a, b in post.clauses[cue.sentence])]
+        if plain:
+            return plain, base - 0.25
         if cue.sentence > 0:  # "The comms group needs writers. Count me in!"
-            around = [m for m in self._mentions(post, cue.sentence - 1, fuzzy=False) if m.strong or m.titled]
+            before = self._mentions(post, cue.sentence - 1, fuzzy=False)
+            around = [m for m in before if m.strong or m.titled]
             if around:
                 return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
+            previous = post.folded[cue.sentence - 1]  # "Is the rota short? I can do Thursdays."
+            around = [m for m in before if not self._lex.object_noun.match(previous, m.end)]
+            if around:
+                return around, base - 0.3
         if cue.kind == "tentative":
             return [], 0.0
         return [], base - 0.35

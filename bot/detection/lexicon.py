@@ -35,6 +35,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "clauses": ("contrast",),
     "groups": ("words", "suffixes", "linkers", "inflections", "fillers"),
 }
+# section -> keys a language file may provide (older files simply lack them)
+OPTIONAL: dict[str, tuple[str, ...]] = {
+    "block": ("retraction",),
+}
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -47,7 +51,7 @@ class Language:
     data: dict[str, dict[str, list[str]]]
 
     def items(self, section: str, key: str) -> list[str]:
-        return list(self.data[section][key])
+        return list(self.data.get(section, {}).get(key, ()))
 
 
 def load_language(path: Path) -> Language:
@@ -64,7 +68,8 @@ def load_language(path: Path) -> Language:
     ]
     if problems:
         raise ConfigError(problems)
-    for section, keys in REQUIRED.items():
+    present = {section: [k for k in keys if k in data.get(section, {})] for section, keys in OPTIONAL.items()}
+    for section, keys in [*REQUIRED.items(), *present.items()]:
         for key in keys:
             value = data[section][key]
             if key != "code" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -72,7 +77,7 @@ def load_language(path: Path) -> Language:
     if problems:
         raise ConfigError(problems)
     code = str(data["language"]["code"])
-    for section, keys in REQUIRED.items():
+    for section, keys in [*REQUIRED.items(), *present.items()]:
         for key in keys:
             if key != "code":
                 for pattern in data[section][key]:
@@ -153,6 +158,7 @@ class Lexicon:
         self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")
         self.first_person = union("block", "first_person")
         self.negation = union("block", "negation")
+        self.retraction = union("block", "retraction")
         self.third_party = union("block", "third_party")
         self.inclusive = union("block", "inclusive")
         self.thanks = union("block", "thanks")

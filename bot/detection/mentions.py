@@ -61,18 +61,28 @@ class GroupIndex:
         self._emails: dict[str, str] = {}
         self._typo_names: tuple[list[str], list[str]] = ([], [])  # single-word names, slugs
         acronyms: dict[str, str] = {}
+        plain: set[tuple[tuple[str, ...], str]] = set()
+        bare: set[tuple[tuple[str, ...], str]] = set()
         for group in groups:
+            names = _forms(group, aliases=False)
             for form in _forms(group):
                 if form.isupper() and len(form) <= 5 and form.isalnum():
                     acronyms.setdefault(form, group.slug)
                     continue
-                for core in self._cores_of(form):
+                cores = self._cores_of(form)
+                for core in cores:
                     self._add(core, group.slug)
+                # the alias "party committee" does not make every "party" the group
+                stripped = form not in names and self._ends_in_group_word(form)
+                (bare if stripped and cores and len(cores[0]) == 1 else plain).update((c, group.slug) for c in cores)
             if group.email:
                 address = fold(group.email.strip())
                 self._emails[address] = group.slug
                 for core in self._cores_of(address.split("@", 1)[0]):
                     self._add(core, group.slug)
+        self._needs_word = frozenset(bare - plain)
+        kept = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) not in self._needs_word]
+        self._typo_names = ([n for n, _ in kept], [g for _, g in kept])
         self._acronyms = acronyms
         self._acronym_re = (
             re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?!\w)")
@@ -88,6 +98,10 @@ class GroupIndex:
             if len(core) == 1 and len(core[0]) >= _MIN_TYPO_TARGET:
                 self._typo_names[0].append(core[0])
                 self._typo_names[1].append(slug)
+
+    def _ends_in_group_word(self, form: str) -> bool:
+        words = TOKEN.findall(fold(form))
+        return len(words) > 1 and words[-1] in self._lex.group_words
 
     def _cores_of(self, form: str) -> list[tuple[str, ...]]:
         tokens = [self._token(m) for m in TOKEN.finditer(fold(form)) if m.group() not in self._lex.fillers]
@@ -176,8 +190,15 @@ class GroupIndex:
             for core, slug in self._cores.get(variant, ()):
                 n = len(core)
                 if i + n <= len(tokens) and all(core[k] in tokens[i + k].variants for k in range(1, n)):
+                    if (core, slug) in self._needs_word and not self._beside_group_word(tokens, i, n):
+                        continue
                     return slug, n, False
         return None
+
+    def _beside_group_word(self, tokens: list[_Token], i: int, n: int) -> bool:
+        words = self._lex.group_words
+        return (tokens[i + n - 1].grouped or (i + n < len(tokens) and tokens[i + n].text in words)
+                or (i > 0 and tokens[i - 1].text in words))
 
     def _typo_of(self, variants: frozenset[str]) -> str | None:
         names, slugs = self._typo_names
@@ -230,10 +251,11 @@ def _edits(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
-def _forms(group: GroupRef) -> list[str]:
+def _forms(group: GroupRef, *, aliases: bool = True) -> list[str]:
     name = re.sub(r"\([^)]*\)", " ", group.name)  # "Legal (contracts)" is called "Legal"
     forms = [part.strip() for part in f"{group.name}/{name}".split("/") if part.strip()]
-    forms.extend(a.strip() for a in group.aliases if a.strip())
+    if aliases:
+        forms.extend(a.strip() for a in group.aliases if a.strip())
     forms.append(group.slug.replace("-", " ").replace("_", " "))
     return forms
 
