@@ -62,6 +62,9 @@ from bot.models import Notification
 log = logging.getLogger(__name__)
 
 DEFAULT_LEASE = timedelta(seconds=60)
+# Messages whose content is a secret for their recipient only (one-time link
+# codes): once delivered, the outbox keeps that it was sent, not what it said.
+SCRUB_AFTER_DELIVERY = frozenset({"link_code"})
 Probe = Callable[[str, OutgoingMessage], None]
 
 
@@ -134,7 +137,7 @@ class Dispatcher:
     async def run_once(self, *, limit: int = 100) -> DispatchReport:
         """Claim the due rows (up to `limit`) and try each once."""
         report = DispatchReport()
-        claimed = self._claim(min(limit, self._max_batch))
+        claimed = await asyncio.to_thread(self._claim, min(limit, self._max_batch))
         report.claimed = len(claimed)
         for message, lease_until in claimed:
             self._probe("claimed", message)
@@ -174,24 +177,25 @@ class Dispatcher:
             self._probe("sending", message)
             result = await sender.deliver(message)
         except TransientDeliveryError as exc:
-            self._retry_or_bury(message, exc, exc.retry_after, report)
+            await asyncio.to_thread(self._retry_or_bury, message, exc, exc.retry_after, report)
         except RecipientUnreachableError as exc:
-            self._fall_back(message, exc, report)
+            await asyncio.to_thread(self._fall_back, message, exc, report)
         except PermanentDeliveryError as exc:
-            self._bury(message, f"permanent: {exc}", report)
+            await asyncio.to_thread(self._bury, message, f"permanent: {exc}", report)
         except Exception as exc:  # a sender bug: keep it visible, retry like a transient failure
             log.exception("outbox #%s: unexpected error from the %s sender", message.id, message.channel)
-            self._retry_or_bury(message, exc, None, report)
+            await asyncio.to_thread(self._retry_or_bury, message, exc, None, report)
         else:
             self._probe("sent", message)
-            self._mark_delivered(message, result)
+            await asyncio.to_thread(self._mark_delivered, message, result)
             report.delivered += 1
 
     def _mark_delivered(self, message: OutgoingMessage, result: DeliveryResult) -> None:
         with self._db.session() as session:
             session.execute(sa.update(Notification).where(
                 Notification.id == message.id, Notification.delivered_at.is_(None),
-            ).values(delivered_at=self._clock.now(), remote_ref=result.remote_ref, last_error=None))
+            ).values(delivered_at=self._clock.now(), remote_ref=result.remote_ref, last_error=None,
+                     **({"payload": {}} if message.kind in SCRUB_AFTER_DELIVERY else {})))
         log.info("outbox #%s delivered (%s to %s %s, attempt %d, ref %s)", message.id, message.kind,
                  message.channel, message.recipient, message.attempt, result.remote_ref)
 

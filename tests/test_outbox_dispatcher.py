@@ -6,7 +6,7 @@ import pytest
 from bot.config import OutboxConfig
 from bot.delivery import PermanentDeliveryError, RecipientUnreachableError, RecordingSender
 from bot.delivery import TransientDeliveryError
-from bot.outbox import requeue, status_of
+from bot.outbox import enqueue, requeue, status_of
 from tests.outbox_support import ClockSleep, drain, make_dispatcher, queue, rows
 
 
@@ -141,3 +141,15 @@ async def test_run_loop_delivers_and_stops(db, clock):
 def test_rate_must_be_positive(db, clock, rate):
     with pytest.raises(ValueError):
         make_dispatcher(db, clock, RecordingSender(), rate=rate)
+
+
+async def test_one_time_codes_are_not_kept_in_the_outbox_after_delivery(db, clock):
+    sender = RecordingSender()
+    with db.session() as session:
+        enqueue(session, kind="link_code", channel="discourse_pm", recipient="kari",
+                payload={"text": "Your code is 7H3K-92QA", "title": "coopbot link code"}, key="link:1",
+                now=clock.now())
+    await drain(make_dispatcher(db, clock, sender))
+    [row] = rows(db)
+    assert row.delivered_at is not None and row.payload == {}
+    assert "7H3K-92QA" in sender.delivered[0].payload["text"]
