@@ -11,7 +11,7 @@ patterns themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 try:  # the regex parser is private; without it every pattern simply always runs
@@ -113,7 +113,9 @@ class CueIndex:
                 else:
                     covers.setdefault(pieces[0], []).append((tuple(pieces[1:]), i))
         self._always = frozenset(always)
-        self._covers = covers
+        self._covers = {pid: tuple((frozenset(rest), cue) for rest, cue in entries)
+                        for pid, entries in covers.items()}
+        self._firsts = frozenset(covers)
         by_kind: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
         for (kind, piece), pid in self._pieces.items():
             by_kind[kind][piece] = pid
@@ -121,29 +123,20 @@ class CueIndex:
         self._lengths = {kind: sorted({len(p) for p in by_kind[kind]}) for kind in _KINDS}
         inside = sorted(by_kind["inside"], key=len, reverse=True)
         self._inside = re.compile("|".join(map(re.escape, inside))) if inside else None
-        self._seen: dict[str, frozenset[int]] = {}
+        self._seen = _Memo(self._pieces_of)
 
     def candidates(self, sentences: Sequence[str]) -> list[tuple[int, ...]]:
         """For each folded sentence, the cue ids that might match in it (in id order)."""
         return [self.candidates_of(WORD.findall(s)) for s in sentences]
 
-    def candidates_of(self, words: Iterable[str]) -> tuple[int, ...]:
+    def candidates_of(self, words: Sequence[str]) -> tuple[int, ...]:
         """Cue ids that might match in a sentence made of these folded words."""
-        present: set[int] = set()
-        seen = self._seen
-        for word in words:
-            pieces = seen.get(word)
-            if pieces is None:
-                pieces = self._pieces_of(word)
-                if len(seen) < _CACHE_LIMIT:
-                    seen[word] = pieces
-            if pieces:
-                present |= pieces
+        present: set[int] = set().union(*map(self._seen.__getitem__, words))
         found = set(self._always)
         covers = self._covers
-        for pid in present:
-            for rest, cue in covers.get(pid, ()):
-                if all(p in present for p in rest):
+        for pid in present & self._firsts:
+            for rest, cue in covers[pid]:
+                if present.issuperset(rest):
                     found.add(cue)
         return tuple(sorted(found))
 
@@ -165,6 +158,21 @@ class CueIndex:
                         found.add(pid)
                 pos = hit.start() + 1
         return frozenset(found)
+
+
+class _Memo(dict[str, frozenset[int]]):
+    """word -> its cover pieces, computed on first sight; bounded so that a
+    stream of never-repeated words cannot grow it without limit."""
+
+    def __init__(self, compute: Callable[[str], frozenset[int]]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> frozenset[int]:
+        pieces = self._compute(word)
+        if len(self) < _CACHE_LIMIT:
+            self[word] = pieces
+        return pieces
 
 
 _KINDS = ("word", "prefix", "suffix", "inside")
