@@ -153,9 +153,18 @@ class GroupConfig(Section):
 
 
 class WatchConfig(Section):
-    topic: int | str
+    """A topic (id or URL) to watch, or a whole category: every topic in it, as it appears."""
+
+    topic: int | str | None = None
+    category: int | None = Field(default=None, gt=0)
     groups: tuple[str, ...] | None = None
     notify_backfill_after: Duration = timedelta(days=30)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> WatchConfig:
+        if (self.topic is None) == (self.category is None):
+            raise ValueError("a [[watch]] table names exactly one of 'topic' (id or URL) or 'category' (id)")
+        return self
 
 
 class FollowUpConfig(Section):

@@ -134,3 +134,23 @@ async def test_old_backfilled_signups_are_history_not_notifications(db, forum):
     watcher._clock.advance(timedelta(days=400))
     await watcher.backfill_pending()
     assert seen == [False, False, False]
+
+
+async def test_a_watched_category_adopts_its_new_topics(db, forum):
+    from tests.watcher_support import seed_config
+
+    config = seed_config(forum.url, watch=[{"topic": 1234}, {"category": 9, "groups": ["policy"]}])
+    app, watcher = build_watcher(db, forum, config=config)
+    await watcher.backfill_pending()
+    await watcher.poll_once()
+    fresh = forum.create_topic("Policy review volunteers", "Who can help?", "Caleb", category_id=9)
+    forum.add_post(fresh, "I'd like to join the Policy Group for this review.", "reviewer")
+    forum.add_post(fresh, "And I'd like to join the Communications Group.", "wrong_place")
+    other = forum.create_topic("Elsewhere", "Hello", "Caleb", category_id=3)
+    forum.add_post(other, "I'd like to join the Policy Group too.", "not_watched")
+    report = await watcher.poll_once()
+    assert report.requests == 1
+    assert joined(app)["reviewer"] == ("policy", "pending")
+    assert "wrong_place" not in joined(app) and "not_watched" not in joined(app)
+    rows = {r.topic_id: r for r in watcher.watches.list()}
+    assert rows[fresh].source == "category" and rows[fresh].backfill_done_at is not None

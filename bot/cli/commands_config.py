@@ -54,7 +54,8 @@ def summary(config: Config, path: Path, secrets: Secrets) -> str:
         lines.append(f"    - {group.slug}: {group.name} [{group.status}] — {names}")
     lines.append(f"  drivers: {len(drivers)}")
     lines.append(f"  watched topics: {len(config.watch)}"
-                 + (": " + ", ".join(str(w.topic) for w in config.watch) if config.watch else ""))
+                 + (": " + ", ".join(str(w.topic) if w.topic is not None else f"category {w.category}"
+                                     for w in config.watch) if config.watch else ""))
     if config.discourse:
         lines.append(f"  forum: {config.discourse.url} as {config.discourse.api_username}, "
                      f"polling every {format_duration(config.discourse.poll_interval)}")

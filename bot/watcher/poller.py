@@ -86,7 +86,7 @@ class Watcher:
         posts = await self.gateway.posts_after(cursor)
         report.fetched = len(posts)
         newest = max((p.id for p in posts), default=cursor)
-        watched = await asyncio.to_thread(self.watches.active, self._config.watch)
+        watched = await asyncio.to_thread(self._watched_with_categories, posts)
         relevant = [p for p in posts if p.topic_id in watched]
         report.result = await asyncio.to_thread(self._commit_batch, relevant, watched, newest, None)
         report.cursor, report.requests = newest, self._requests() - before
@@ -101,6 +101,16 @@ class Watcher:
         posts = [p for _, p in inbox if p is not None and p.topic_id in watched]
         ids = [i for i, _ in inbox]
         return await asyncio.to_thread(self._commit_batch, posts, watched, None, None, inbox_ids=ids)
+
+    def _watched_with_categories(self, posts: Sequence[Post]) -> dict[int, WatchInfo]:
+        """The watched topics, after adopting new topics of watched categories."""
+        categories = {w.category: w for w in self._config.watch if w.category is not None}
+        watched = self.watches.active(self._config.watch)
+        new = {p.topic_id: categories[p.category_id] for p in posts
+               if p.category_id in categories and p.topic_id not in watched and p.archetype == "regular"}
+        for topic_id, watch in new.items():
+            self.watches.adopt(topic_id, watch)
+        return self.watches.active(self._config.watch) if new else watched
 
     def _cursor(self) -> int:
         with self._db.session() as session:

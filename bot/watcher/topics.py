@@ -79,12 +79,24 @@ class WatchService:
             return list(session.exec(query))
 
     def sync_config(self, watches: Sequence[WatchConfig]) -> None:
-        """Make the config's [[watch]] tables active; keep CLI-added topics as they are."""
+        """Make the config's [[watch]] topics active; keep CLI-added topics as they are."""
         for watch in watches:
-            self.add(watch.topic, groups=watch.groups, source="config")
+            if watch.topic is not None:
+                self.add(watch.topic, groups=watch.groups, source="config")
+
+    def adopt(self, topic_id: int, watch: WatchConfig) -> None:
+        """Watch a topic found in a watched category from its first post we see on.
+
+        Polling reads every new post of the category, so the topic needs no
+        backfill; it is marked done to keep history out.
+        """
+        row = self.add(topic_id, groups=watch.groups, source="category")
+        if row.backfill_done_at is None:
+            with self._db.session() as session:
+                session.get(WatchedTopic, row.id).backfill_done_at = self._clock.now()
 
     def active(self, watches: Sequence[WatchConfig] = ()) -> dict[int, WatchInfo]:
-        windows = {self.topic_id(w.topic): w.notify_backfill_after for w in watches}
+        windows = {self.topic_id(w.topic): w.notify_backfill_after for w in watches if w.topic is not None}
         return {
             row.topic_id: WatchInfo(
                 topic_id=row.topic_id,
