@@ -7,18 +7,17 @@ import asyncio
 import sys
 from pathlib import Path
 
+from bot import outbox
 from bot.cli.common import EXIT_OK, EXIT_RUNTIME, CommandFailed, add_common, open_checked_app
+from bot.cli.progress import ProgressBar
+from bot.composition import gateway_for, watch_service, watcher_for
 from bot.config import default_config_path
 from bot.delivery.console import ConsoleSender
 from bot.delivery.discourse import DiscourseSender
 from bot.delivery.message import OutgoingMessage
+from bot.detection import Detector
+from bot.detection.cli import load_groups, run_detect
 from bot.dispatcher import Dispatcher
-from bot import outbox
-from bot.cli.progress import ProgressBar
-from bot.composition import gateway_for, watch_service, watcher_for
-from bot.config_problems import read_toml, validate_data
-from bot.detection import Detector, GroupRef
-from bot.detection.cli import run_detect
 from bot.errors import ForumUnavailableError
 
 
@@ -159,10 +158,10 @@ def watch_remove(args: argparse.Namespace) -> int:
 
 
 def detect_command(args: argparse.Namespace) -> int:
-    data = read_toml(args.groups or args.config or default_config_path())
-    config = validate_data({"organisation": {"name": "detect"}, "groups": data.get("groups", [])})
-    refs = [GroupRef(g.slug, g.name, g.aliases, g.email, g.status) for g in config.groups]
-    detector = Detector(refs)
+    """Groups are read leniently here (slug and name required, other keys ignored):
+    detection needs only what names a group, and a groups file from elsewhere
+    should not be refused for a field the bot would want when running."""
+    detector = Detector(load_groups(args.groups or args.config or default_config_path()))
     if args.input == "-":
         return run_detect(detector, sys.stdin, sys.stdout, sys.stderr)
     try:
