@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
 from bot.detection.cues import WORD
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
-from bot.detection.markup import own_words, sentences
+from bot.detection.markup import bounded, own_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,17 @@ _BASE = {"explicit": 0.9, "tentative": 0.72}
 _NEGATION_REACH = 60  # characters before a cue that a "not" still governs
 _SURE_NONE = 0.9
 _LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
+# Only the first OWN_TEXT_LIMIT characters of the author's own words (after
+# quotes and code are removed) are analysed. People say they want to join near
+# the start of a reply, and this is ~1,500 words, far beyond any real reply, so
+# decisions on real posts do not change; but it bounds the work any post can
+# cause (cue, negation and group searches grow with sentence length and count),
+# keeping a 100 KB post of any content well under 50 ms.
+OWN_TEXT_LIMIT = 16_000
+# Each cue match is checked against its whole clause (negation, third party,
+# thanks...), so a clause repeating a blocked cue would cost matches x length.
+# Real clauses hold one or two matches of a kind; the rest are not looked at.
+_MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -69,7 +81,7 @@ class Detector:
 
     def detect(self, raw: str) -> Decision:
         """Classify one raw Discourse post (markdown) by its author's own words."""
-        texts = sentences(own_words(raw))
+        texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
         # one translate for the whole post: sentences hold no newline and folding keeps lengths
         folded = fold("\n".join(texts)).split("\n") if texts else []
         words = [WORD.findall(f) for f in folded]
@@ -112,7 +124,7 @@ class Detector:
                 if intent == "join" and acknowledged:
                     continue
                 matches = sorted((m for rx in regexes for m in rx.finditer(clause)), key=lambda m: m.start())
-                for match in matches:
+                for match in matches[:_MATCHES_PER_CLAUSE]:
                     reason = self._blocked(intent, clause, match)
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
@@ -128,8 +140,12 @@ class Detector:
         spans = [m.span() for m in self._lex.acknowledgement.finditer(post.folded[i])]
         if not spans:
             return False
-        names = [(m.start, m.end) for m in self._mentions(post, i)]
-        return any(not any(a < e and s < b for s, e in names) for a, b in spans)
+        names = sorted((m.start, m.end) for m in self._mentions(post, i))
+        starts = [start for start, _ in names]
+        reach = list(accumulate((end for _, end in names), max))  # furthest end so far
+        # a span is a group's name if some name starts before it ends and ends after it
+        # starts; bisection keeps a sentence full of greetings and names linear
+        return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str]) -> str:
         """Why this cue does not speak for the author ("" when it does)."""
@@ -268,3 +284,4 @@ class Detector:
         if cue.kind == "tentative":
             return [], 0.0
         return [], base - 0.35
+

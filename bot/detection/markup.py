@@ -128,3 +128,12 @@ def own_words(raw: str) -> str:
 def sentences(text: str) -> list[str]:
     """Split prose into sentence-sized pieces (also at line breaks and spaced dashes)."""
     return [" ".join(piece.split()) for piece in _SENTENCE_BREAK.split(text) if piece and not piece.isspace()]
+
+
+def bounded(text: str, limit: int) -> str:
+    """At most `limit` characters of prose, cut at a space so no word is split."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit + 1)
+    newline = text.rfind("\n", limit // 2, limit + 1)
+    return text[: max(cut, newline) if max(cut, newline) > 0 else limit]
