@@ -129,6 +129,10 @@ def big_posts(groups: list[GroupRef], corpus: list[str]) -> dict[str, str]:
         "one long line of cues": ("I'd like to join and help and sign me up, " * 3000)[:size],
         "hostile markup": ("[quote]" + " " * 50_000 + "[[[" * 10_000 + "I'd like to join " * 1000)[:size],
         "no punctuation": ("jeg vil gjerne være med i hagegruppa og " * 3000)[:size],
+        "negated cues, one clause": ("I would not like to join the garden group, " * 3000)[:size],
+        "one long word": "a" * size,
+        "quoted, sign-up at the end": ("[quote]" + "I'd like to join Events. " * 4000 + "[/quote]\n"
+                                       + "Count me in for Finance!")[:size + 100],
     }
 
 
