@@ -1,0 +1,88 @@
+"""Whole posts with groups unlike the test defaults, in coopbot's own words.
+
+A board (candidacy, not standing again), a kitchen crew named in three
+languages, conditional offers ("I'm in if..."), family members as third
+parties, withdrawn wishes. Complements test_detection_generalisation.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detection import Detector, GroupRef
+from tests.detection_groups import GROUPS
+
+OTHER_GROUPS = [
+    *GROUPS,
+    GroupRef("kitchen", "Kjøkkengruppa", ("kitchen crew", "köksgruppen", "keukenploeg")),
+    GroupRef("board", "Styret", ("the board", "styrelsen", "bestuur")),
+]
+POSTS_DETECTOR = Detector(OTHER_GROUPS)
+POSTS = [
+    ('join:kitchen', 'Hei! Jeg er ny i kooperativet og har jobbet som kokk i ti år. Kjøkkengruppa høres ut som noe for meg - hvordan melder jeg meg på?'),
+    ('join:kitchen', "Hi all, I'm new here. I used to work in catering, so the kitchen crew seems like a good match. Count me in!"),
+    ('join:board', 'Jeg vil gjerne stille til valg til styret neste år.'),
+    ('join:board', "I'd like to put myself forward for the board at the AGM."),
+    ('join:board', 'Jag ställer gärna upp till styrelsen.'),
+    ('join:board', 'Ik wil me kandidaat stellen voor het bestuur.'),
+    ('leave:board', 'Jeg tar ikke gjenvalg til styret.'),
+    ('leave:board', "I won't be seeking re-election to the board this year."),
+    ('leave:board', 'Ik stel me niet meer herkiesbaar voor het bestuur.'),
+    ('leave:board', 'Jag kandiderar inte för omval till styrelsen.'),
+    ('join:kitchen', 'Hej! Köksgruppen låter kul, jag hänger gärna på.'),
+    ('join:kitchen', 'Hallo, ik zou graag bij de keukenploeg helpen op zaterdag.'),
+    ('join:kitchen', 'Hey, jeg er med i kjøkkengruppa hvis dere trenger folk!'),
+    ('join:garden,kitchen', "I'd love to help out with both the garden group and the kitchen crew."),
+    ('join:garden', '**Garden group** - yes please, sign me up!'),
+    ('join:garden', 'Yes please, garden group for me!'),
+    ('join:webshop', "I'm a web developer - happy to help with the webshop if you need someone."),
+    ('join:events', "Happy to help at Events, just let me know what's needed."),
+    ('join:events', 'Hvis Events trenger folk, så stiller jeg gjerne opp.'),
+    ('join:events', 'Om Events behöver folk så ställer jag gärna upp.'),
+    ('join:events', 'Als Events mensen nodig heeft, help ik graag.'),
+    ('join:finance', "I'm an accountant by trade. Would the Finance Group like another pair of hands?"),
+    ('join:finance', "Sorry for the late reply! Yes, I'd still like to join Finance if there's space."),
+    ('join:garden', "Ich bin neu hier. I'd like to join the garden group please."),
+    ('join:youth', 'As soon as the Youth Network starts up, sign me up!'),
+    ('join:events', 'Jeg kunne tenke meg å være med i Events!'),
+    ('join:events', "I think I could be useful to the Events team - I've organised a few festivals."),
+    ('none', "Great to see the garden group growing! Sam, I'll add you to the list."),
+    ('none', 'The Events team did an amazing job last weekend, thank you all!'),
+    ('none', 'Our Finance Group meets every other Tuesday; new members are welcome.'),
+    ('none', 'I was on the board for three years; happy to share what I learned with anyone interested.'),
+    ('none', 'Kan noen fra økonomigruppa sende meg fakturaen?'),
+    ('none', 'Styret har vedtatt nytt budsjett.'),
+    ('none', 'Vi söker fler till köksgruppen! Anmäl er här i tråden.'),
+    ('none', 'Wie wil er helpen bij de keukenploeg? Meld je hier aan!'),
+    ('none', 'Thanks so much for adding me to the garden group, see you Saturday!'),
+    ('none', 'Tack för att jag fick gå med i köksgruppen!'),
+    ('none', 'My daughter would love to help with the garden group this summer.'),
+    ('none', 'Min dotter vill gärna vara med i trädgårdsgruppen.'),
+    ('none', 'Mijn dochter wil graag meedoen met de tuingroep.'),
+    ('none', "I'd love to join the garden group but my knees won't let me these days."),
+    ('none', 'Jeg hadde gjerne blitt med i hagegruppa, men jeg har ikke tid.'),
+    ('none', "I'm not going to join Finance after all, sorry."),
+    ('leave:garden', "Sadly I'll have to step back from the garden group for health reasons."),
+    ('leave:finance', 'Jeg melder meg ut av økonomigruppa fra 1. mars.'),
+    ('leave:events', 'Ik stop per 1 januari bij Events.'),
+    ('leave:kitchen', 'Jag lämnar köksgruppen efter sommaren.'),
+    ('leave:webshop', "Remove me from shop@coop.example please, I'm no longer involved."),
+    ('leave', "I'm stepping down from all my groups at the end of the year."),
+    ('leave', 'Jeg trekker meg fra alle gruppene mine.'),
+    ('join:garden', "I'm in for the garden group if you still need people!"),
+    ('none', "I'm in the garden group if you have questions."),
+    ('join:events', "I'm in if they need anyone for Events."),
+    pytest.param('join:events', "I'm in, if you need anyone for Events.", marks=pytest.mark.xfail(
+        strict=True, reason='"you" right after a cue reads as its object ("help you")')),
+    ('none', 'The Events team is too much for me!'),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), POSTS)
+def test_whole_post(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    groups = {g for g in named.split(",") if g}
+    decision = POSTS_DETECTOR.detect(text)
+    assert decision.intent == intent, decision
+    if intent != "none":
+        assert set(decision.groups) == set(groups), decision
