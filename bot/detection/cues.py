@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.detection.covers import word_cover
+
 try:  # the regex parser is private; without it every pattern simply always runs
     from re import _constants as _c
     from re import _parser as _p
@@ -102,11 +104,14 @@ class CueIndex:
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         self.cues = tuple(cues)
-        always: set[int] = {i for i, cue in enumerate(self.cues) if cue.cover is None}
+        always: set[int] = set()
         self._pieces: dict[tuple[str, str], int] = {}
         covers: dict[int, list[tuple[tuple[int, ...], int]]] = {}  # first piece -> (other pieces, cue)
         for i, cue in enumerate(self.cues):
-            for s in cue.cover or ():
+            cover = word_cover(cue.regex.pattern) or cue.cover
+            if cover is None:
+                always.add(i)
+            for s in cover or ():
                 pieces = [self._pieces.setdefault(p, len(self._pieces)) for p in _pieces(s)]
                 if not pieces:  # no word character: may match where no word is
                     always.add(i)
@@ -124,6 +129,7 @@ class CueIndex:
         inside = sorted(by_kind["inside"], key=len, reverse=True)
         self._inside = re.compile("|".join(map(re.escape, inside))) if inside else None
         self._seen = _Memo(self._pieces_of)
+        self._by_present: dict[frozenset[int], tuple[int, ...]] = {}
 
     def candidates(self, sentences: Sequence[str]) -> list[tuple[int, ...]]:
         """For each folded sentence, the cue ids that might match in it (in id order)."""
@@ -131,7 +137,15 @@ class CueIndex:
 
     def candidates_of(self, words: Sequence[str]) -> tuple[int, ...]:
         """Cue ids that might match in a sentence made of these folded words."""
-        present: set[int] = set().union(*map(self._seen.__getitem__, words))
+        present = frozenset().union(*map(self._seen.__getitem__, words))
+        known = self._by_present.get(present)  # chatter repeats the same few pieces
+        if known is None:
+            known = self._covered(present)
+            if len(self._by_present) < _CACHE_LIMIT:
+                self._by_present[present] = known
+        return known
+
+    def _covered(self, present: frozenset[int]) -> tuple[int, ...]:
         found = set(self._always)
         covers = self._covers
         for pid in present & self._firsts:

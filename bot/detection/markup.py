@@ -22,9 +22,11 @@ _HTML = re.compile(r"<[^<>\n]{0,500}>")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _URL = re.compile(r"https?://[^\s<>()\[\]]{1,2000}")
-_MENTION = re.compile(r"(?<![\w.@])@[\w][\w.\-]{0,59}")
+# a leading lookahead on the first character lets the engine skip ahead fast
+# (a pattern that starts with a lookbehind is tried at every position)
+_MENTION = re.compile(r"(?=@)(?<![\w.@])@[\w][\w.\-]{0,59}")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s", re.MULTILINE)
+_EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
 # every break starts with a space or a closing mark; the leading lookahead only
 # lets the engine skip other characters quickly (same matches, ~40% faster)
 _SENTENCE_BREAK = re.compile(r"(?=[\s\"')\]])(?:(?<=[.!?\u2026])[\"')\]]?\s+|\n+|\s[-\u2013\u2014]{1,2}\s)")
