@@ -86,3 +86,45 @@ def test_whole_post(spec: str, text: str) -> None:
     assert decision.intent == intent, decision
     if intent != "none":
         assert set(decision.groups) == set(groups), decision
+
+
+# Negation scope (a "not" in an earlier clause does not cancel a later wish),
+# code-switching, hedged offers and questions about joining, per language.
+SCOPE = [
+    ('join:garden', "I'm not much of a writer, but I'd love to help the garden group."),
+    ('join:garden', "Not sure I'm qualified, but I'd like to join the garden group."),
+    ('join:events', "I don't know much about events, but count me in for Events!"),
+    ('none', "I don't think I'd be interested in the garden group."),
+    ('none', "I wouldn't want to join Finance, too many spreadsheets."),
+    ('none', "Never say never, but I won't be joining Events."),
+    ('join:finance', 'Jeg er ikke så flink med tall, men jeg vil gjerne være med i økonomigruppa.'),
+    ('none', 'Jeg vil ikke være med i økonomigruppa.'),
+    ('join:finance', 'Jag är inte så bra på siffror, men jag vill gärna vara med i ekonomigruppen.'),
+    ('none', 'Jag vill inte vara med i ekonomigruppen.'),
+    ('join:finance', 'Ik ben niet zo goed met cijfers, maar ik wil graag helpen bij financiën.'),
+    ('none', 'Ik wil niet meedoen met financiën.'),
+    ('join:garden', "Hei! I'd love to join hagegruppa."),
+    ('join:garden', 'Hej, I would like to help trädgårdsgruppen with planting.'),
+    ('join:garden', 'Hoi! Count me in voor de tuingroep.'),
+    ('join:events', 'Jeg vil gjerne join Events!'),
+    ('join:garden', 'Maybe I could help with the garden group?'),
+    ('join:garden', 'I might be able to help the garden group on Sundays.'),
+    ('join:garden', 'Kanskje jeg kunne hjelpe hagegruppa litt?'),
+    ('join:garden', 'Kanske kan jag hjälpa trädgårdsgruppen lite?'),
+    ('join:garden', 'Misschien kan ik de tuingroep een handje helpen?'),
+    ('join:events', 'How do I join Events?'),
+    ('join:events', 'Hvordan blir man med i Events?'),
+    ('join:events', 'Hur gör man för att gå med i Events?'),
+    ('join:events', 'Hoe word ik lid van Events?'),
+    ('join:events', 'Who do I talk to about joining Events?'),
+    ('join:events', 'Hvem kontakter jeg for å bli med i Events?'),
+    ('join:events', 'Vem pratar jag med för att gå med i Events?'),
+    ('join:events', 'Jag vill gärna joina Events!'),
+    ('join:events', 'Bij wie moet ik zijn om lid te worden van Events?'),
+    ('join:events', 'Ik wil graag joinen bij Events.'),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), SCOPE)
+def test_scope_mixing_and_questions(spec: str, text: str) -> None:
+    test_whole_post(spec, text)
