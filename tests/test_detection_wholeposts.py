@@ -128,3 +128,35 @@ SCOPE = [
 @pytest.mark.parametrize(("spec", "text"), SCOPE)
 def test_scope_mixing_and_questions(spec: str, text: str) -> None:
     test_whole_post(spec, text)
+
+
+# Goodbyes beyond "leave": last season, no time any more, not any more,
+# thanking for one's time, laying down a membership; and offers of oneself.
+GOODBYES = [
+    ('leave:garden', 'Jeg vil melde meg ut av hagegruppa.'),
+    ('join:garden', 'Jeg vil melde meg på hagegruppa.'),
+    ('leave:events', 'Jag vill anmäla mig av Events.'),
+    ('leave:garden', 'Jeg vil ikke være med i hagegruppa lenger.'),
+    ('leave:garden', 'Dette blir min siste sesong i hagegruppa.'),
+    ('leave:garden', 'Jag tackar för mig i trädgårdsgruppen efter fem år.'),
+    ('leave:events', 'Jag vill inte vara med i Events längre.'),
+    ('leave:garden', 'Ik heb geen tijd meer voor de tuingroep.'),
+    ('leave:events', 'Ik doe niet meer mee met Events.'),
+    ('leave:garden', 'This will be my last season with the garden group.'),
+    ('leave:events', "I won't be able to continue with Events next year."),
+    ('leave:webshop', 'Ik leg mijn plek in de webshop neer.'),
+    ('leave:kitchen', 'Jag kliver åt sidan från köksgruppen.'),
+    ('join:garden', 'Ik bied me aan voor de tuingroep.'),
+    ('join:garden', 'Jag anmäler intresse för trädgårdsgruppen.'),
+    ('join:events', 'Ik ben van de partij voor Events!'),
+    ('join:garden', 'Jag hänger på till trädgårdsgruppen!'),
+    ('join:garden', 'The garden group is looking for people. Interested!'),
+    ('join:kitchen', "I'm willing to help the kitchen crew on Fridays."),
+    ('none', 'Ik heb geen tijd meer voor de vergadering vandaag.'),
+    ('none', "Interested!"),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), GOODBYES)
+def test_goodbyes_and_offers(spec: str, text: str) -> None:
+    test_whole_post(spec, text)
