@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -40,8 +41,7 @@ class Mention:
     titled: bool = False  # written with a capital letter, even at sentence start
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word of a cue sentence, so cheap to make
     text: str
     start: int
     end: int
@@ -56,6 +56,7 @@ class GroupIndex:
         self._lex = lexicon
         self._variants: dict[str, tuple[frozenset[str], bool]] = {}
         self._typos: dict[str, str | None] = {}
+        self._inert: set[str] = set()
         self._common = frozenset().union(*lexicon.stopwords.values())
         self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._emails: dict[str, str] = {}
@@ -156,7 +157,7 @@ class GroupIndex:
                     found.append(Mention(self._acronyms[match.group(1)], match.start(), match.end(), True))
         fillers = self._lex.fillers
         tokens = [self._token(m) for m in TOKEN.finditer(folded)
-                  if m.group() not in fillers and not _overlaps(m.span(), taken)]
+                  if m.group() not in fillers and not (taken and _overlaps(m.span(), taken))]
         found.extend(self._scan(tokens, original, fuzzy))
         found.sort(key=lambda m: m.start)
         return found
@@ -173,10 +174,16 @@ class GroupIndex:
     def _scan(self, tokens: list[_Token], original: str, fuzzy: bool) -> list[Mention]:
         found: list[Mention] = []
         i = 0
+        inert = self._inert
         while i < len(tokens):
+            if tokens[i].text in inert:  # most words: known to start no group name
+                i += 1
+                continue
             hit = self._exact_at(tokens, i)
             if hit is None and fuzzy:
                 hit = self._fuzzy_at(tokens, i)
+                if hit is None:
+                    self._remember_inert(tokens[i])
             if hit is None:
                 i += 1
                 continue
@@ -184,6 +191,14 @@ class GroupIndex:
             found.append(self._mention(tokens, i, n, slug, original, is_fuzzy))
             i += n
         return found
+
+    def _remember_inert(self, token: _Token) -> None:
+        """A word no exact or fuzzy name can start with (whatever follows it), so
+        later sentences skip it at once; with fuzzy off it is skipped all the same."""
+        cores = self._cores
+        if (len(self._inert) < _CACHE_LIMIT and token.text not in cores
+                and not any(v in cores for v in token.variants)):
+            self._inert.add(token.text)
 
     def _exact_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
         for variant in tokens[i].variants:
