@@ -130,9 +130,12 @@ def big_posts(groups: list[GroupRef], corpus: list[str]) -> dict[str, str]:
         "hostile markup": ("[quote]" + " " * 50_000 + "[[[" * 10_000 + "I'd like to join " * 1000)[:size],
         "no punctuation": ("jeg vil gjerne være med i hagegruppa og " * 3000)[:size],
         "negated cues, one clause": ("I would not like to join the garden group, " * 3000)[:size],
+        "third-party wishes, one clause": ("they would love to help with Events and she wants to join "
+                                           "Finance and " * 2000)[:size],
+        "greetings among group names": ("welcome aboard I would like to join Events and " * 3000)[:size],
         "one long word": "a" * size,
-        "quoted, sign-up at the end": ("[quote]" + "I'd like to join Events. " * 4000 + "[/quote]\n"
-                                       + "Count me in for Finance!")[:size + 100],
+        "sign-up after a 95 KB quote": ("[quote]\n" + "I'd like to join Events. " * 3800 + "\n[/quote]\n"
+                                        + "Count me in for Finance!"),
     }
 
 
@@ -171,8 +174,10 @@ def main() -> int:
                          ("dense 2 KB sign-up posts", dense_posts(corpus))):
         avg = sum(len(p.encode()) for p in posts) / len(posts)
         print(f"{label} (avg {avg:.0f} B): {rate(detector, posts, args.seconds):,.0f} posts/s")
-    for label, text in big_posts(groups, corpus).items():
-        print(f"100 KB {label}: worst {worst_ms(detector, text):.1f} ms")
+    worst = {label: worst_ms(detector, text) for label, text in big_posts(groups, corpus).items()}
+    for label, ms in worst.items():
+        print(f"100 KB {label}: worst {ms:.1f} ms")
+    print(f"100 KB posts, worst of all kinds: {max(worst.values()):.1f} ms (target < 50 ms)")
     return 0
 
 
