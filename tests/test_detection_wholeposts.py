@@ -154,6 +154,16 @@ GOODBYES = [
     ('join:kitchen', "I'm willing to help the kitchen crew on Fridays."),
     ('none', 'Ik heb geen tijd meer voor de vergadering vandaag.'),
     ('none', "Interested!"),
+    # sitting on a committee or board
+    ('join:board', 'Jag vill gärna sitta i styrelsen.'),
+    ('join:board', 'Jeg kan godt tenke meg å sitte i styret.'),
+    ('join:board', 'Ik wil wel in het bestuur zitten.'),
+    ('join:board', 'Jag kan tänka mig att sitta i styrelsen.'),
+    ('join:housing', "I'd be happy to serve on Housing Advice."),
+    ('join:garden', 'Intresserad av att vara med i trädgårdsgruppen!'),
+    ('join:garden', 'Interessert i å bli med i hagegruppa.'),
+    ('join:events', 'Geïnteresseerd om mee te doen met Events.'),
+    ('none', 'Ik wil graag in de tuin zitten vanmiddag.'),
 ]
 
 
