@@ -164,6 +164,14 @@ GOODBYES = [
     ('join:garden', 'Interessert i å bli med i hagegruppa.'),
     ('join:events', 'Geïnteresseerd om mee te doen met Events.'),
     ('none', 'Ik wil graag in de tuin zitten vanmiddag.'),
+    # sitting a season out is a (temporary) leave
+    ('leave:garden', "I'll sit this season out with the garden group."),
+    ('leave:events', "I'm sitting out the next Events season."),
+    ('leave:garden', 'Jeg står over denne sesongen i hagegruppa.'),
+    ('leave:garden', 'Jag står över nästa säsong i trädgårdsgruppen.'),
+    ('leave:garden', 'Ik sla dit seizoen over bij de tuingroep.'),
+    ('leave:events', 'Ik ga even met pauze bij Events.'),
+    ('none', 'De pauze van de vergadering duurde lang.'),
 ]
 
 
