@@ -125,15 +125,6 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-def _owners(stopwords: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
-    """word -> the languages it is a stop word of (one dict lookup per token)."""
-    owners: dict[str, list[str]] = {}
-    for code, words in stopwords.items():
-        for word in words:
-            owners.setdefault(word, []).append(code)
-    return {w: tuple(c) for w, c in owners.items()}
-
-
 def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
     return [fold(w) for lang in langs for w in lang.items(section, key)]
 
@@ -179,16 +170,13 @@ class Lexicon:
                                         key=len, reverse=True))
         self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
                                     key=len, reverse=True))
-        self._stopword_owners = _owners(self.stopwords)
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
 
     def language_of(self, tokens: Iterable[str]) -> str:
         """The language with most stop-word hits; "und" when nothing matches."""
         counts = dict.fromkeys(self.codes, 0)
-        owners = self._stopword_owners
-        seen = Counter(tokens)  # counted in C; only distinct stop words are looked at
-        for word in seen.keys() & owners.keys():
-            for code in owners[word]:
-                counts[code] += seen[word]
+        seen = Counter(tokens)  # counted in C, then one set intersection per language
+        for code, words in self.stopwords.items():
+            counts[code] = sum(map(seen.__getitem__, seen.keys() & words))
         best = max(counts, key=lambda c: counts[c], default="und")
         return best if counts.get(best) else "und"

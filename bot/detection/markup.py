@@ -129,7 +129,7 @@ def own_words(raw: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentence-sized pieces (also at line breaks and spaced dashes)."""
-    return [" ".join(piece.split()) for piece in _SENTENCE_BREAK.split(text) if piece and not piece.isspace()]
+    return [" ".join(words) for piece in _SENTENCE_BREAK.split(text) if (words := piece.split())]
 
 
 def bounded(text: str, limit: int) -> str:
