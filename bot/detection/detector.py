@@ -33,11 +33,12 @@ _SURE_NONE = 0.9
 _LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
 # Only the first OWN_TEXT_LIMIT characters of the author's own words (after
 # quotes and code are removed) are analysed. People say they want to join near
-# the start of a reply, and this is ~1,500 words, far beyond any real reply, so
-# decisions on real posts do not change; but it bounds the work any post can
-# cause (cue, negation and group searches grow with sentence length and count),
-# keeping a 100 KB post of any content well under 50 ms.
-OWN_TEXT_LIMIT = 16_000
+# the start of a reply; 12,000 characters is ~2,000 words, six times a long
+# (2 KB) reply, so decisions on real posts do not change. It bounds the work any
+# post can cause: the costliest text (every sentence a sign-up naming groups)
+# runs at ~1 ms per KB, so a 100 KB post of any content stays ~15-25 ms, well
+# under the 50 ms budget even on a busy machine (bench/detect_speed.py).
+OWN_TEXT_LIMIT = 12_000
 # Each cue match is checked against its whole clause (negation, third party,
 # thanks...), so a clause repeating a blocked cue would cost matches x length.
 # Real clauses hold one or two matches of a kind; the rest are not looked at.
