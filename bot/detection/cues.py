@@ -14,8 +14,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.detection.covers import word_cover
-
 try:  # the regex parser is private; without it every pattern simply always runs
     from re import _constants as _c
     from re import _parser as _p
@@ -108,7 +106,7 @@ class CueIndex:
         self._pieces: dict[tuple[str, str], int] = {}
         covers: dict[int, list[tuple[tuple[int, ...], int]]] = {}  # first piece -> (other pieces, cue)
         for i, cue in enumerate(self.cues):
-            cover = word_cover(cue.regex.pattern) or cue.cover
+            cover = cue.cover
             if cover is None:
                 always.add(i)
             for s in cover or ():

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.detection.covers import word_cover
 from bot.detection.cues import Cue, CueIndex, cover_of
 from bot.detection.folding import fold, fold_pattern
 from bot.errors import ConfigError
@@ -125,6 +126,11 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _cover(pattern: str) -> tuple[str, ...] | None:
+    """Whole-phrase cover for the word-by-word cue index, else the fragment cover."""
+    return word_cover(pattern) or cover_of(pattern)
+
+
 def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
     return [fold(w) for lang in langs for w in lang.items(section, key)]
 
@@ -141,7 +147,7 @@ class Lexicon:
             return _union(p for lang in languages for p in lang.items(section, key))
 
         self.cues = CueIndex(
-            Cue(f"{section}/{key}", re.compile(fold_pattern(p)), cover_of(fold_pattern(p)))
+            Cue(f"{section}/{key}", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
             for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"))
             for lang in languages for p in lang.items(section, key))
         self.generic_scope = union("join", "generic_scope")
