@@ -45,7 +45,8 @@ class _Token(NamedTuple):  # a tuple: built for every word of a cue sentence, so
     text: str
     start: int
     end: int
-    variants: frozenset[str]  # the token and its stems without group suffix/linker
+    variants: tuple[str, ...]  # the token and its stems, longest first: a fixed order keeps decisions
+    # the same in every process (a set's order depends on PYTHONHASHSEED)
     grouped: bool  # carried a group suffix ("…gruppa", "…groep")
 
 
@@ -54,7 +55,7 @@ class GroupIndex:
 
     def __init__(self, groups: Sequence[GroupRef], lexicon: Lexicon) -> None:
         self._lex = lexicon
-        self._variants: dict[str, tuple[frozenset[str], bool]] = {}
+        self._variants: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._typos: dict[str, str | None] = {}
         self._inert: set[str] = set()
         self._common = frozenset().union(*lexicon.stopwords.values())
@@ -125,7 +126,7 @@ class GroupIndex:
                 self._variants[text] = known
         return _Token(text, match.start(), match.end(), known[0], known[1])
 
-    def _variants_of(self, text: str) -> tuple[frozenset[str], bool]:
+    def _variants_of(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The word, plus its stems without group suffix, linker or inflection."""
         variants = {text}
         grouped = False
@@ -140,7 +141,7 @@ class GroupIndex:
             for word in tuple(variants):
                 if word.endswith(ending) and len(word) - len(ending) >= 4:
                     variants.add(word[: -len(ending)])
-        return frozenset(variants), grouped
+        return tuple(sorted(variants, key=lambda v: (-len(v), v))), grouped
 
     def find(self, original: str, folded: str, *, fuzzy: bool = True) -> list[Mention]:
         """Group mentions in one sentence, in order; `original` gives capitals."""
@@ -215,9 +216,9 @@ class GroupIndex:
         return (tokens[i + n - 1].grouped or (i + n < len(tokens) and tokens[i + n].text in words)
                 or (i > 0 and tokens[i - 1].text in words))
 
-    def _typo_of(self, variants: frozenset[str]) -> str | None:
+    def _typo_of(self, variants: tuple[str, ...]) -> str | None:
         names, slugs = self._typo_names
-        for query in sorted(variants, key=len, reverse=True):
+        for query in variants:  # longest first
             if len(query) < _MIN_FUZZY_LEN:
                 continue
             best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=_edits(query))
@@ -243,7 +244,7 @@ class GroupIndex:
                 continue
             misses = [k for k in range(1, n) if core[k] not in tokens[i + k].variants]
             if len(misses) == 1:
-                word = min(tokens[i + misses[0]].variants, key=lambda v: abs(len(v) - len(core[misses[0]])))
+                word = min(tokens[i + misses[0]].variants, key=lambda v: (abs(len(v) - len(core[misses[0]])), v))
                 target = core[misses[0]]
                 if len(target) >= _MIN_TYPO_TARGET and Levenshtein.distance(word, target) <= _edits(target):
                     return slug, n, True
