@@ -54,6 +54,7 @@ class _Cue:
     clause: tuple[int, int]
     span: tuple[int, int]
     everything: bool = False  # "all my groups"
+    subjectless: bool = False  # "Stepping down from X": must name what it leaves
 
 
 @dataclass(slots=True)
@@ -126,14 +127,18 @@ class Detector:
                     continue
                 matches = sorted((m for rx in regexes for m in rx.finditer(clause)), key=lambda m: m.start())
                 for match in matches[:_MATCHES_PER_CLAUSE]:
-                    reason = self._blocked(intent, clause, match)
+                    # a sentence that opens with the cue has dropped its subject:
+                    # the author's own "Stepping down from X", "Tar en paus från X"
+                    opening = cs == 0 and _WORD_START.search(clause, 0, match.start()) is None
+                    reason = self._blocked(intent, clause, match, opening=opening)
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
                     if reason:
                         continue
                     everything = intent == "leave" and lex.all_groups.search(clause) is not None
+                    subjectless = opening and not lex.first_person.search(clause, 0, match.end())
                     yield _Cue(intent, kind.split("/")[1], i, (cs, ce),
-                               (cs + match.start(), cs + match.end()), everything)
+                               (cs + match.start(), cs + match.end()), everything, subjectless)
                     break
 
     def _acknowledged(self, post: _Post, i: int) -> bool:
@@ -148,7 +153,7 @@ class Detector:
         # starts; bisection keeps a sentence full of greetings and names linear
         return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
 
-    def _blocked(self, intent: str, clause: str, match: re.Match[str]) -> str:
+    def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False) -> str:
         """Why this cue does not speak for the author ("" when it does)."""
         lex = self._lex
         start, end = match.span()
@@ -165,7 +170,7 @@ class Detector:
         if lex.non_group_object.match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
-            if not lex.first_person.search(clause, 0, end):
+            if not opening and not lex.first_person.search(clause, 0, end):
                 return "not the author"  # "Kim dropped out of Events"
             return "role" if lex.role.match(clause, end) else ""
         if lex.thanks.search(clause):
@@ -232,6 +237,8 @@ class Detector:
         direct = self._direct(post, cue, mentions)
         if direct is None:  # "join the garden party": an event, not the group
             return [], 0.0
+        if cue.subjectless and cue.intent == "leave" and not direct:
+            return [], 0.0  # "Leaving now!": a subjectless goodbye must name the group
         if cue.intent == "join" and self._retracted(post, cue, strict=True):
             return [], 0.0
         if direct:

@@ -1,0 +1,137 @@
+"""Recall families in four languages, written for coopbot (no corpus text).
+
+How members say "I'd like to help", "count me in", "sign me up", "can I
+join", and "I'm stepping down / quitting / taking a break / remove me / I'll
+hand over": subjectless openings ("Stepping down from X", "Tar en paus från
+X"), idioms ("roll up my sleeves", "handen uit de mouwen", "tar i et tak"),
+handing one's place over, and conditions that name another group ("om Events
+inte behöver mig"). A few look-alikes must stay "none".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detection import Detector
+from tests.detection_groups import GROUPS
+
+DETECTOR = Detector(GROUPS)
+
+CASES = [
+    # --- en join
+    ('join:garden', "I'd like to help out with the garden group this spring."),
+    ('join:events', 'Count me in for Events!'),
+    ('join:webshop', 'Sign me up for the webshop, please.'),
+    ('join:finance', "I'm really interested in the Finance Group."),
+    ('join:garden', 'Can I join the garden group?'),
+    ('join:events', 'Happy to pitch in with Events.'),
+    ('join:webshop', "Keen to get involved with the webshop."),
+    ('join:garden', "I'd love to roll up my sleeves for the garden group."),
+    ('join:events', "Events sounds like fun, I'd be glad to help."),
+    ('join:finance', 'Put me on the list for the Finance Group.'),
+    ('join:', "New here and happy to help wherever you need me."),
+    ('join:', "Just moved in - put me to work wherever you need an extra pair of hands."),
+    ('join:garden', 'Would the garden group have room for one more?'),
+    ('join:events', 'Interested in joining Events!'),
+    ('join:webshop', 'Volunteering for the webshop if that helps.'),
+    ('join:finance', "I'd like to offer my help to the Finance Group."),
+    # --- en leave
+    ('leave:garden', 'Leaving the garden group at the end of the month, thanks for everything.'),
+    ('leave:events', 'Stepping back from Events for a while.'),
+    ('leave:webshop', "I'll be out of the webshop team after Christmas."),
+    ('leave:finance', "I'm handing over my role in the Finance Group to Kim."),
+    ('leave:garden', "Please remove me from the garden group."),
+    ('leave:events', "I won't be continuing with Events next year."),
+    ('leave:webshop', "Quitting the webshop team, sorry folks."),
+    ('leave:finance', "Time for me to bow out of the Finance Group."),
+    ('leave:garden', "Someone else should take over my spot in the garden group."),
+    ('leave:events', "Taking a break from Events until the new year."),
+    ('leave:housing', "Not standing again for Housing Advice."),
+    ('leave:webshop', "Can someone take my place in the webshop team? I'm moving away."),
+    ('leave:finance', "Dropping out of the Finance Group, too much on."),
+    # --- nb join
+    ('join:garden', 'Jeg vil gjerne være med i hagegruppa.'),
+    ('join:events', 'Tell meg med i Events!'),
+    ('join:webshop', 'Meld meg på nettbutikk-gruppa.'),
+    ('join:finance', 'Jeg er interessert i økonomigruppa.'),
+    ('join:garden', 'Kan jeg bli med i hagegruppa?'),
+    ('join:events', 'Jeg henger meg på Events.'),
+    ('join:', 'Ny her og hjelper gjerne til der det trengs.'),
+    ('join:garden', 'Hagegruppa høres gøy ut, jeg er med!'),
+    ('join:webshop', 'Har lyst til å bidra i nettbutikk-gruppa.'),
+    ('join:', 'Bare si fra hvor dere trenger meg, jeg tar gjerne i et tak.'),
+    ('join:garden', 'Vil gjerne hjelpe til i hagegruppa.'),
+    # --- nb leave
+    ('leave:garden', 'Jeg går ut av hagegruppa etter sommeren.'),
+    ('leave:events', 'Trekker meg fra Events, for mye på jobb.'),
+    ('leave:webshop', 'Tar en pause fra nettbutikk-gruppa resten av året.'),
+    ('leave:finance', 'Jeg slutter i økonomigruppa ved nyttår.'),
+    ('leave:garden', 'Fjern meg fra hagegruppa, takk.'),
+    ('leave:events', 'Jeg overlater plassen min i Events til noen andre.'),
+    ('leave:housing', 'Stiller ikke til gjenvalg i boligrådet.'),
+    # --- sv join
+    ('join:garden', 'Jag vill gärna vara med i trädgårdsgruppen.'),
+    ('join:events', 'Räkna med mig till Events!'),
+    ('join:webshop', 'Skriv upp mig på webbutik-gruppen.'),
+    ('join:garden', 'Jag hänger med i trädgårdsgruppen.'),
+    ('join:garden', '+1, jag hänger på trädgårdsgruppen också'),
+    ('join:finance', 'Jag är intresserad av ekonomigruppen.'),
+    ('join:garden', 'Kan jag gå med i trädgårdsgruppen?'),
+    ('join:', 'Ny här och vill gärna hjälpa till, vad som helst!'),
+    ('join:events', 'Vill gärna hjälpa till med Events.'),
+    ('join:', 'Säg bara var ni behöver mig, jag hugger gärna i.'),
+    ('join:garden', 'Trädgårdsgruppen låter kul, jag är med!'),
+    ('join:garden', 'Jag ställer gärna upp i trädgårdsgruppen, om Events inte behöver mig.'),
+    # --- sv leave
+    ('leave:garden', 'Jag lämnar trädgårdsgruppen efter sommaren.'),
+    ('leave:events', 'Kliver av Events, tyvärr.'),
+    ('leave:webshop', 'Tar en paus från webbutik-gruppen resten av året.'),
+    ('leave:finance', 'Jag slutar i ekonomigruppen vid årsskiftet.'),
+    ('leave:garden', 'Ta bort mig från trädgårdsgruppen, tack.'),
+    ('leave:events', 'Jag lämnar över min plats i Events till någon annan.'),
+    ('leave:garden', 'Hoppar av trädgårdsgruppen, hinner inte längre.'),
+    # --- nl join
+    ('join:garden', 'Ik wil graag meedoen met de tuingroep.'),
+    ('join:events', 'Tel mij maar mee voor Evenementen!'),
+    ('join:garden', 'Ik wil wel bij de tuingroep.'),
+    ('join:webshop', 'Zet me op de lijst voor de webshop.'),
+    ('join:finance', 'Ik heb interesse in de Finance Group.'),
+    ('join:garden', 'Kan ik aansluiten bij de tuingroep?'),
+    ('join:', 'Nieuw hier, ik steek graag de handen uit de mouwen waar nodig.'),
+    ('join:', 'Zeg maar waar jullie me nodig hebben, ik help graag.'),
+    ('join:events', 'Lijkt me leuk om te helpen bij Evenementen.'),
+    ('join:garden', 'Wil graag helpen bij de tuingroep.'),
+    ('join:webshop', 'Ik zou graag bij de webshop willen.'),
+    ('join:garden', 'Ik meld me aan voor de tuingroep, als dat nog kan.'),
+    # --- nl leave
+    ('leave:garden', 'Ik stop met de tuingroep na de zomer.'),
+    ('leave:events', 'Stap uit Evenementen, helaas.'),
+    ('leave:webshop', 'Ik neem even pauze van de webshop.'),
+    ('leave:finance', 'Ik draag mijn taken in de Finance Group over aan Kim.'),
+    ('leave:garden', 'Haal me van de lijst van de tuingroep alsjeblieft.'),
+    ('leave:events', 'Ik trek me terug uit Evenementen.'),
+    ('leave:garden', 'Ik ga de tuingroep verlaten.'),
+    # --- none guards
+    ('none:', 'Leaving the garden party early, sorry.'),
+    ('none:', 'Stepping stones for the garden path arrived today.'),
+    ('none:', 'Kim is stepping down from Events.'),
+    ('none:', "I'll be out of office until Monday."),
+    ('none:', 'Jag hänger inte med, vad betyder det?'),
+    ('none:', 'Tar en paus nu, vi ses efter lunch.'),
+    ('none:', 'Great stuff, I will send you the invite to the garden group.'),
+    ('none:', 'Things we discussed:'),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), CASES)
+def test_recall_family(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    decision = DETECTOR.detect(text)
+    assert decision.intent == intent, decision
+    if intent != "none":
+        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+
+
+def test_subjectless_goodbye_must_name_a_group() -> None:
+    assert DETECTOR.detect("Leaving now, see you all on Thursday!").intent == "none"
+    assert DETECTOR.detect("Quitting time, off home.").intent == "none"
