@@ -122,8 +122,79 @@ CASES = [
     ('none:', 'Things we discussed:'),
 ]
 
+# second round: questions, "keen on X", giving up, not renewing, not continuing
+MORE = [
+    ('join:events', "How do I join Events?"),
+    ('join:garden', "Is the garden group still looking for people? I'd be keen."),
+    ('join:webshop', "Webshop - count me in."),
+    ('join:finance', "I'm up for helping the Finance Group."),
+    ('join:garden', "Garden group: yes please!"),
+    ('join:events', "Keen on Events if there's space."),
+    ('join:garden', "I'd happily give the garden group a hand."),
+    ('join:webshop', "Could use me on the webshop - I do web design."),
+    ('join:events', "Would love to be part of Events."),
+    ('join:finance', "Add me to Finance please."),
+    ('join:garden', "I can help with the garden group on Saturdays."),
+    ('leave:garden', "I have to give up the garden group, my knees won't have it."),
+    ('leave:events', "Afraid I need to step away from Events."),
+    ('leave:finance', "Please unsubscribe me from the Finance Group emails."),
+    ('leave:webshop', "This will be my last month on the webshop team."),
+    ('leave:events', "I'm not renewing my place on Events next year."),
+    ('leave:garden', "I won't be doing the garden group any more."),
+    ('leave:', "Please remove me from all my groups, I'm moving abroad."),
+    # nb
+    ('join:events', "Hvordan blir jeg med i Events?"),
+    ('join:garden', "Hagegruppa? Ja, gjerne meg!"),
+    ('join:webshop', "Jeg kan gjerne hjelpe nettbutikken med bilder."),
+    ('join:finance', "Har lyst å bli med i økonomigruppa."),
+    ('join:garden', "Skriv meg opp på hagegruppa."),
+    ('join:events', "Jeg stiller gjerne opp for Events."),
+    ('join:garden', "Interessert i hagegruppa!"),
+    ('leave:garden', "Jeg må dessverre gi meg i hagegruppa."),
+    ('leave:events', "Jeg kommer ikke til å fortsette i Events neste år."),
+    ('leave:finance', "Kan dere ta meg av lista til økonomigruppa?"),
+    ('leave:webshop', "Dette blir min siste sesong i nettbutikken."),
+    ('leave:garden', "Jeg trer ut av hagegruppa fra januar."),
+    # sv
+    ('join:events', "Hur går jag med i Events?"),
+    ('join:garden', "Jag kan gärna hjälpa trädgårdsgruppen på lördagar."),
+    ('join:webshop', "Vill vara med i webbutik-gruppen!"),
+    ('join:finance', "Intresserad av ekonomigruppen!"),
+    ('join:garden', "Sätt upp mig på trädgårdsgruppen."),
+    ('join:events', "Jag ställer upp för Events."),
+    ('join:garden', "Jag skulle gärna vilja hjälpa till i trädgårdsgruppen."),
+    ('join:events', "Låter kul, jag är på för Events!"),
+    ('leave:garden', "Jag måste tyvärr sluta i trädgårdsgruppen."),
+    ('leave:events', "Jag kommer inte att fortsätta i Events nästa år."),
+    ('leave:finance', "Kan ni ta bort mig från ekonomigruppens lista?"),
+    ('leave:webshop', "Det här blir min sista säsong i webbutik-gruppen."),
+    ('leave:garden', "Jag lämnar trädgårdsgruppen vid årsskiftet."),
+    # nl
+    ('join:events', "Hoe kan ik meedoen met Evenementen?"),
+    ('join:garden', "Ik kan de tuingroep op zaterdag helpen."),
+    ('join:webshop', "Zou graag bij de webshop aansluiten."),
+    ('join:finance', "Geïnteresseerd in de Finance Group!"),
+    ('join:garden', "Schrijf me in voor de tuingroep."),
+    ('join:events', "Ik geef me op voor Evenementen."),
+    ('join:garden', "Ik help graag mee in de tuingroep."),
+    ('join:events', "Evenementen lijkt me leuk, ik doe mee!"),
+    ('join:webshop', "Mag ik bij de webshop?"),
+    ('leave:garden', "Ik moet helaas stoppen met de tuingroep."),
+    ('leave:events', "Ik ga volgend jaar niet verder bij Evenementen."),
+    ('leave:finance', "Kunnen jullie me uit de mailinglijst van de Finance Group halen?"),
+    ('leave:webshop', "Dit wordt mijn laatste seizoen bij de webshop."),
+    ('leave:garden', "Ik zeg de tuingroep vaarwel."),
+    ('none:', "The garden group meets on Thursday."),
+    ('none:', "Kim wants to join Events."),
+    ('none:', "I'm not interested in Events this year."),
+    ('none:', "Thanks for adding me to the garden group!"),
+    ('none:', "Jag kan inte vara med i Events i år."),
+    ('none:', "Ik kan helaas niet meedoen met de tuingroep."),
+    ('none:', "Jeg kan ikke bli med i hagegruppa i år."),
+]
 
-@pytest.mark.parametrize(("spec", "text"), CASES)
+
+@pytest.mark.parametrize(("spec", "text"), CASES + MORE)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)
@@ -135,3 +206,9 @@ def test_recall_family(spec: str, text: str) -> None:
 def test_subjectless_goodbye_must_name_a_group() -> None:
     assert DETECTOR.detect("Leaving now, see you all on Thursday!").intent == "none"
     assert DETECTOR.detect("Quitting time, off home.").intent == "none"
+
+
+def test_tentative_goodbye_needs_a_group() -> None:
+    assert DETECTOR.detect("I had to give up the car last year.").intent == "none"
+    assert DETECTOR.detect("Ik zeg vaarwel tegen de winter!").intent == "none"
+    assert DETECTOR.detect("I'll give up the garden group in spring.").intent == "leave"

@@ -38,6 +38,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
+    "leave": ("tentative",),
     "block": ("retraction",),
 }
 
@@ -148,7 +149,8 @@ class Lexicon:
 
         self.cues = CueIndex(
             Cue(f"{section}/{key}", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
-            for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"))
+            for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
+                                 ("leave", "tentative"))
             for lang in languages for p in lang.items(section, key))
         self.generic_scope = union("join", "generic_scope")
         self.all_groups = union("leave", "all_groups")
