@@ -9,6 +9,8 @@ URLs on their own; the answer is recorded by the POST that button sends.
 
 from __future__ import annotations
 
+import asyncio
+
 import base64
 import hashlib
 import hmac
@@ -90,14 +92,14 @@ def add_answer_routes(app: web.Application, followup: FollowUpService, secret: b
         signup_id, _, answer = checked
         label = followup.text("followup.ask_yes" if answer else "followup.ask_no")
         form = f"<form method=post><button type=submit>{html.escape(label)}</button></form>"
-        return _page(followup.answer_prompt(signup_id), form=form)
+        return _page(await asyncio.to_thread(followup.answer_prompt, signup_id), form=form)
 
     async def answer(request: web.Request) -> web.Response:
         checked = _check(request)
         if isinstance(checked, web.Response):
             return checked
         signup_id, person_id, value = checked
-        followup.volunteer_answer(signup_id, value, person_id=person_id)
+        await asyncio.to_thread(followup.volunteer_answer, signup_id, value, person_id=person_id)
         return _page(followup.text("followup.answer_thanks"))
 
     app.router.add_get("/answer/{token}", show)
