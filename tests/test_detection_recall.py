@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.detection import Detector
+from bot.detection import Detector, GroupRef
 from tests.detection_groups import GROUPS
 
 DETECTOR = Detector(GROUPS)
@@ -212,3 +212,47 @@ def test_tentative_goodbye_needs_a_group() -> None:
     assert DETECTOR.detect("I had to give up the car last year.").intent == "none"
     assert DETECTOR.detect("Ik zeg vaarwel tegen de winter!").intent == "none"
     assert DETECTOR.detect("I'll give up the garden group in spring.").intent == "leave"
+
+
+# groups in their own words: a list after a colon, a group turned down in its
+# own comma piece, a one-word name written as two words
+STRUCTURE = [
+    ('join:finance,webshop', "Where I could help:\n\n- **Finance**: bookkeeping\n- **Webshop**: photos\n\nYour call!"),
+    ('join:events,garden', "Ting jeg gjerne bidrar med:\n- Events: rigging\n- Hagegruppa: vanning"),
+    ('join:garden', "Saker jag gärna hjälper till med:\n- Trädgårdsgruppen\n\nHörs!"),
+    ('join:garden', "Ik wil wel bij de tuingroep, evenementen is niet echt mijn ding."),
+    ('join:finance', "I'd join Finance, the webshop is not for me."),
+    ('join:webshop', "I'd like to join the web shop team."),
+    ('join:webshop', "Jeg vil gjerne være med i nett butikk."),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), STRUCTURE)
+def test_groups_from_structure(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    decision = DETECTOR.detect(text)
+    assert (decision.intent, set(decision.groups)) == (intent, set(named.split(","))), decision
+
+
+def test_colon_without_a_cue_lists_nothing() -> None:
+    assert DETECTOR.detect("Agenda for Thursday:\n- Finance report\n- Garden update").intent == "none"
+
+
+def test_two_words_close_to_a_long_name_are_a_less_sure_mention() -> None:
+    detector = Detector((GroupRef("coaches", "Energiecoaches"),))
+    near = detector.detect("Put my name down for the energy coaches.")
+    exact = detector.detect("Put my name down for the energie coaches.")
+    assert near.groups == exact.groups == ("coaches",)
+    assert near.confidence < exact.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "I'd join the garden group, if I had more time.",
+    "I'd join the garden group if only I had the time.",
+])
+def test_counterfactual_condition_withdraws_the_wish(text: str) -> None:
+    assert DETECTOR.detect(text).intent == "none"
+
+
+def test_real_condition_keeps_the_wish() -> None:
+    assert DETECTOR.detect("I'd join the garden group, if there's still room.").groups == ("garden",)

@@ -44,6 +44,8 @@ OWN_TEXT_LIMIT = 12_000
 # Real clauses hold one or two matches of a kind; the rest are not looked at.
 _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
+_LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
+_SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +196,7 @@ class Detector:
         confidence = max(s[2] for s in chosen) + 0.03 * (len(chosen) - 1)
         if len(by_intent) > 1:
             confidence -= 0.25
-        mentions = sorted({(m.start + 100_000 * c.sentence, m.slug) for c, ms, _ in chosen for m in ms})
+        mentions = sorted({(m.start + _SENTENCE_STRIDE * c.sentence, m.slug) for c, ms, _ in chosen for m in ms})
         groups: list[str] = []
         for _, slug in mentions:
             if slug not in groups:
@@ -251,6 +253,9 @@ class Detector:
             return nearby, base - 0.05 - 0.3 * all(m.fuzzy for m in nearby)
         if self._retracted(post, cue):
             return [], 0.0
+        listed = self._listed(post, cue)
+        if listed:
+            return listed, base - 0.1
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
             return [], base - 0.08 if cue.kind == "explicit" else 0.0
         return self._borrowed(post, cue, mentions, base)
@@ -269,7 +274,34 @@ class Detector:
         after = [m for m in direct if m.start >= cue.span[0]]
         if after and not any(m.strong for m in after) and any(m.strong for m in direct):
             return [m for m in direct if m.strong]
-        return after or direct
+        return self._declined(folded, cue, after or direct)
+
+    def _declined(self, folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
+        """Drop groups turned down in their own comma piece ("X, Y is not my thing")."""
+        if len(direct) < 2:
+            return direct
+        cs, ce = cue.clause
+        kept = []
+        for m in direct:
+            a = max(folded.rfind(",", cs, m.start) + 1, cs)
+            b = folded.find(",", m.end, ce)
+            b = ce if b < 0 else b
+            if a <= cue.span[0] < b or not self._lex.negation.search(folded, a, b):
+                kept.append(m)
+        return kept or direct
+
+    def _listed(self, post: _Post, cue: _Cue) -> list[Mention]:
+        """ "I could help with:" followed by a list: the groups the list names."""
+        if not post.texts[cue.sentence].endswith(":"):
+            return []
+        found: list[Mention] = []
+        for j in range(cue.sentence + 1, min(cue.sentence + 1 + _LIST_ITEMS, len(post.texts))):
+            named = [m for m in self._mentions(post, j, fuzzy=False) if m.strong or m.titled]
+            if not named:
+                break
+            found.extend(Mention(m.slug, m.start + _SENTENCE_STRIDE * (j - cue.sentence), m.end, True)
+                         for m in named[:1])
+        return found
 
     def _borrowed(self, post: _Post, cue: _Cue, mentions: list[Mention], base: float) -> tuple[list[Mention], float]:
         """No group in the cue's clause: a plain word elsewhere in the sentence, or the sentence before."""

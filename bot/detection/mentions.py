@@ -83,6 +83,9 @@ class GroupIndex:
                 for core in self._cores_of(address.split("@", 1)[0]):
                     self._add(core, group.slug)
         self._needs_word = frozenset(bare - plain)
+        # a one-word name written as two words ("energy coaches" for Energiecoaches)
+        self._split_heads = frozenset(n[:3] for n in self._typo_names[0])
+        self._pairs: dict[tuple[str, str], tuple[str, bool] | None] = {}
         kept = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) not in self._needs_word]
         self._typo_names = ([n for n, _ in kept], [g for _, g in kept])
         self._acronyms = acronyms
@@ -198,6 +201,7 @@ class GroupIndex:
         later sentences skip it at once; with fuzzy off it is skipped all the same."""
         cores = self._cores
         if (len(self._inert) < _CACHE_LIMIT and token.text not in cores
+                and token.text[:3] not in self._split_heads
                 and not any(v in cores for v in token.variants)):
             self._inert.add(token.text)
 
@@ -238,6 +242,10 @@ class GroupIndex:
                 slug = self._typos[token.text]
             if slug:
                 return slug, 1, True
+        if i + 1 < len(tokens) and token.text[:3] in self._split_heads:
+            split = self._split_name(token, tokens[i + 1])
+            if split:
+                return split[0], 2, split[1]
         for core, slug in self._cores.get(token.text, ()):
             n = len(core)
             if n < 2 or i + n > len(tokens):
@@ -249,6 +257,23 @@ class GroupIndex:
                 if len(target) >= _MIN_TYPO_TARGET and Levenshtein.distance(word, target) <= _edits(target):
                     return slug, n, True
         return None
+
+    def _split_name(self, first: _Token, second: _Token) -> tuple[str, bool] | None:
+        """A one-word name written as two words, maybe with a typo ("web shop", "energy coaches")."""
+        key = (first.text, second.text)
+        if key in self._pairs:
+            return self._pairs[key]
+        found: tuple[str, bool] | None = None
+        if first.text.isalpha() and second.text.isalpha() and len(second.text) >= 3:
+            joined = frozenset(first.text + v for v in second.variants)
+            exact = next((s for v in joined for core, s in self._cores.get(v, ()) if core == (v,)), None)
+            typo = None
+            if exact is None and len(first.text) + len(second.text) >= _MIN_TYPO_TARGET + 1:
+                typo = self._typo_of(joined)
+            found = (exact, False) if exact else (typo, True) if typo else None
+        if len(self._pairs) < _CACHE_LIMIT:
+            self._pairs[key] = found
+        return found
 
     def _mention(self, tokens: list[_Token], i: int, n: int, slug: str,
                  original: str, is_fuzzy: bool) -> Mention:
