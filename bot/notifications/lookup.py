@@ -25,9 +25,20 @@ def signup_view_by_id(session: Session, signup_id: int) -> SignUpView:
 
 
 def active_drivers(session: Session, group_id: int | None) -> list[Person]:
-    """The group's current drivers (not erased), oldest first."""
+    """The group's current drivers (not erased), oldest first.
+
+    Read once per group per unit of work: a poll batch notifies the same
+    drivers many times, and drivers only change through a config sync.
+    """
     if group_id is None:
         return []
+    cache: dict[int, list[Person]] = session.info.setdefault("active_drivers", {})
+    if group_id not in cache:
+        cache[group_id] = _drivers(session, group_id)
+    return list(cache[group_id])
+
+
+def _drivers(session: Session, group_id: int) -> list[Person]:
     rows = session.exec(
         select(Person)
         .join(Membership, Membership.person_id == Person.id)
