@@ -143,6 +143,7 @@ class Lexicon:
         self.codes = tuple(lang.code for lang in languages)
         self.stopwords = {lang.code: frozenset(_words([lang], "language", "stopwords"))
                           for lang in languages}
+        self._any_stopword = frozenset().union(*self.stopwords.values())
 
         def union(section: str, key: str) -> re.Pattern[str]:
             return _union(p for lang in languages for p in lang.items(section, key))
@@ -183,7 +184,9 @@ class Lexicon:
     def language_of(self, tokens: Iterable[str]) -> str:
         """The language with most stop-word hits; "und" when nothing matches."""
         counts = dict.fromkeys(self.codes, 0)
-        seen = Counter(tokens)  # counted in C, then one set intersection per language
+        # only stop words are counted (filtered and counted in C), then one set
+        # intersection per language over that short tally
+        seen = Counter(filter(self._any_stopword.__contains__, tokens))
         for code, words in self.stopwords.items():
             counts[code] = sum(map(seen.__getitem__, seen.keys() & words))
         best = max(counts, key=lambda c: counts[c], default="und")
