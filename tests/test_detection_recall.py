@@ -446,3 +446,19 @@ def test_counterfactual_condition_withdraws_the_wish(text: str) -> None:
 
 def test_real_condition_keeps_the_wish() -> None:
     assert DETECTOR.detect("I'd join the garden group, if there's still room.").groups == ("garden",)
+
+
+def test_group_named_in_the_next_sentence() -> None:
+    assert DETECTOR.detect("Count me in! The garden group sounds great.").groups == ("garden",)
+    assert DETECTOR.detect("Jeg er med! Hagegruppa trenger folk.").groups == ("garden",)
+
+
+def test_no_group_from_a_following_question_or_event() -> None:
+    assert DETECTOR.detect("Count me in! Which one needs the garden group?").groups == ()
+    assert DETECTOR.detect("Sign me up. The Events meeting is on Monday.").groups == ()
+
+
+def test_topic_link_names_the_topic() -> None:
+    text = "Re https://forum.example.org/t/garden-group-needs-hands/77 - yes, I'm in."
+    assert DETECTOR.detect(text).groups == ("garden",)
+    assert DETECTOR.detect("See https://forum.example.org/d/garden-group for the doc.").intent == "none"

@@ -323,5 +323,17 @@ class Detector:
                 return around, base - 0.3
         if cue.kind == "tentative":
             return [], 0.0
+        after = self._following(post, cue)
+        if after:  # "Sign me up! The garden group is just my thing."
+            return after, base - 0.3
         return [], base - 0.35
+
+    def _following(self, post: _Post, cue: _Cue) -> list[Mention]:
+        """Groups named for sure in the next sentence, when it is not a question."""
+        j = cue.sentence + 1
+        if j >= len(post.texts) or post.texts[j].endswith("?"):
+            return []
+        folded = post.folded[j]
+        return [m for m in self._mentions(post, j, fuzzy=False)
+                if m.strong and not self._lex.object_noun.match(folded, m.end)]
 

@@ -22,6 +22,8 @@ _HTML = re.compile(r"<[^<>\n]{0,500}>")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _URL = re.compile(r"https?://[^\s<>()\[\]]{1,2000}")
+# a Discourse topic link names its topic in the slug: /t/garden-group-needs-you/341
+_TOPIC_SLUG = re.compile(r"/t/([a-z0-9]+(?:-[a-z0-9]+){0,15})(?:/\d|/?$)")
 # a leading lookahead on the first character lets the engine skip ahead fast
 # (a pattern that starts with a lookbehind is tried at every position)
 _MENTION = re.compile(r"(?=@)(?<![\w.@])@[\w][\w.\-]{0,59}")
@@ -109,7 +111,7 @@ def strip_inline(text: str) -> str:
         text = _IMAGE.sub(" ", text)
         text = _LINK.sub(r"\1", text)
     if "://" in text:
-        text = _URL.sub(" ", text)
+        text = _URL.sub(_topic_words, text)
     if "@" in text:
         text = _MENTION.sub(" ", text)
     if ":" in text:
@@ -117,6 +119,12 @@ def strip_inline(text: str) -> str:
     if "*" in text or "_" in text or "#" in text:
         text = _EMPHASIS.sub("", text)
     return text
+
+
+def _topic_words(url: re.Match[str]) -> str:
+    """A bare link is dropped, but a topic link keeps its title words ("Re <link>: count me in")."""
+    topic = _TOPIC_SLUG.search(url.group())
+    return f" {topic.group(1).replace('-', ' ')} " if topic else " "
 
 
 def own_words(raw: str) -> str:
