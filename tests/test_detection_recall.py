@@ -382,9 +382,33 @@ NORDIC_DUTCH = [
     ('none:', "Jag har tid att hjälpa dig med flytten."),
     ('none:', "Ik heb tijd om je te helpen met verhuizen."),
 ]
+# fifth round, English: long-held wishes, "any chance I could", "put me
+# forward", slang ("I'm down for"), handing a group over, not being part of it
+LONGING = [
+    ('join:finance', "Put me forward for Finance."),
+    ('join:events', "I've always wanted to get involved with Events."),
+    ('join:finance', "Any chance I could join Finance?"),
+    ('join:garden', "Would it be possible for me to join the garden group?"),
+    ('join:events', "Id like to join Events."),
+    ('join:webshop', "I'm down for the webshop team."),
+    ('join:garden', "I'll take part in the garden group."),
+    ('join:events', "Looking to get involved in Events."),
+    ('join:finance', "Happy to take this on for the Finance Group."),
+    ('join:garden', "I'm happy to be on the garden group."),
+    ('join:events', "Can you add me to Events?"),
+    ('leave:events', "I won't be part of Events next year."),
+    ('leave:garden', "I'm going to hand the garden group over to someone else."),
+    ('leave:finance', "I'll no longer be on the Finance Group."),
+    ('leave:webshop', "Resigning from the webshop team effective today."),
+    ('leave:events', "It's time for me to leave Events."),
+    ('none:', "I've always wanted to see the Events photos."),
+    ('none:', "Any chance I could get the minutes?"),
+    ('none:', "I'm down with a cold this week."),
+    ('none:', "I won't be part of the meeting on Monday."),
+]
 
 
-@pytest.mark.parametrize(("spec", "text"), CASES + MORE + ENGLISH + NORDIC_DUTCH)
+@pytest.mark.parametrize(("spec", "text"), CASES + MORE + ENGLISH + NORDIC_DUTCH + LONGING)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)
