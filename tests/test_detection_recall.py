@@ -406,9 +406,50 @@ LONGING = [
     ('none:', "I'm down with a cold this week."),
     ('none:', "I won't be part of the meeting on Monday."),
 ]
+# sixth round, goodbyes in four languages: several groups at once, all groups,
+# "X will have to do without me", done deeds (I have resigned, jag har lämnat,
+# ik heb me afgemeld); and look-alikes (left the keys, afgemeld voor het diner)
+GOODBYES = [
+    ('leave:events,garden', "Leaving both Events and the garden group, I'm stretched too thin."),
+    ('leave:events,finance', "I'm stepping down from Events and the Finance Group."),
+    ('leave:', "I'm stepping back from all my groups for now."),
+    ('leave:', "Please take me off every group list, I'm moving abroad."),
+    ('leave:garden', "My time with the garden group has come to an end."),
+    ('leave:events', "After five great years I've decided to leave Events."),
+    ('leave:finance', "I'm no longer going to be part of the Finance Group."),
+    ('leave:webshop', "I'm out of the webshop team as of today."),
+    ('leave:garden', "I'm hanging up my gardening gloves - leaving the garden group."),
+    ('leave:events', "Events will have to do without me from now on."),
+    ('leave:finance', "I have resigned from the Finance Group."),
+    ('leave:garden', "Please unsubscribe me from the garden group."),
+    ('leave:events,garden', "Jeg trekker meg fra både Events og hagegruppa."),
+    ('leave:', "Jeg melder meg ut av alle gruppene mine."),
+    ('leave:garden', "Hagegruppa må klare seg uten meg fremover."),
+    ('leave:events', "Jeg har bestemt meg for å slutte i Events."),
+    ('leave:finance', "Jeg går ut av økonomigruppa."),
+    ('leave:events,garden', "Jag lämnar både Events och trädgårdsgruppen."),
+    ('leave:', "Jag går ur alla mina grupper."),
+    ('leave:garden', "Trädgårdsgruppen får klara sig utan mig framöver."),
+    ('leave:events', "Jag har bestämt mig för att sluta i Events."),
+    ('leave:finance', "Jag har lämnat ekonomigruppen."),
+    ('leave:events,garden', "Ik stop met zowel Evenementen als de tuingroep."),
+    ('leave:', "Ik stop met al mijn werkgroepen."),
+    ('leave:garden', "De tuingroep moet het voortaan zonder mij doen."),
+    ('leave:events', "Ik heb besloten om te stoppen bij Evenementen."),
+    ('leave:finance', "Ik ben uit de Finance Group gestapt."),
+    ('leave:webshop', "Ik heb me afgemeld bij de webshop."),
+
+    ('none:', "I've left the keys in the shed."),
+    ('none:', "I have left a comment on the Events page."),
+    ('none:', "We can't do without the garden group!"),
+    ('none:', "Jag har lämnat nycklarna i förrådet."),
+    ('none:', "I've quit smoking, finally."),
+    ('none:', "My time with the kids is over for today."),
+    ('none:', "Ik heb me afgemeld voor het diner."),
+]
 
 
-@pytest.mark.parametrize(("spec", "text"), CASES + MORE + ENGLISH + NORDIC_DUTCH + LONGING)
+@pytest.mark.parametrize(("spec", "text"), CASES + MORE + ENGLISH + NORDIC_DUTCH + LONGING + GOODBYES)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)
