@@ -182,9 +182,27 @@ GOODBYES = [
     ('none:', "My time with the kids is over for today."),
     ('none:', "Ik heb me afgemeld voor het diner."),
 ]
+# short replies to a thread: the group first, then the cue ("X? Happy to!")
+SHORT = [
+    ('join:garden', "Trädgårdsgruppen? Är gärna med!"),
+    ('join:garden', "Hagegruppa? Er gjerne med!"),
+    ('join:garden', "De tuingroep? Ben er graag bij!"),
+    ('join:garden', "Garden group? Happy to!"),
+    ('join:events', "Events: count me in."),
+    ('join:events', "Events - jeg er med!"),
+    ('join:events', "Events - jag är med!"),
+    ('join:events', "Evenementen - ik doe mee!"),
+    ('join:events', "Ja, jeg vil gjerne være med på Events."),
+    ('join:events', "Ja tack, Events för mig!"),
+    ('join:events', "Ja graag, Evenementen voor mij!"),
+    ('join:garden', "Jag vill också vara med i trädgårdsgruppen!"),
+    ('join:garden', "Ik wil ook graag bij de tuingroep!"),
+    ('join:garden', "Me too, garden group please."),
+    ('none:', "Ik ben er bij de volgende vergadering."),
+]
 
 
-@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES)
+@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES + SHORT)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)
