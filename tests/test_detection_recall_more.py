@@ -200,9 +200,22 @@ SHORT = [
     ('join:garden', "Me too, garden group please."),
     ('none:', "Ik ben er bij de volgende vergadering."),
 ]
+# asking the way in, offering skills
+WAY_IN = [
+    ('join:finance', "I'm an accountant and would be glad to lend my skills to Finance."),
+    ('join:webshop', "I can offer my skills to the webshop team."),
+    ('join:garden', "Please let me know how to join the garden group."),
+    ('join:events', "What's the best way to get involved with Events?"),
+    ('join:', "I'm new and looking for a group to join, any suggestions?"),
+    ('join:finance', "Offering my experience to the Finance Group, if useful."),
+    ('join:garden', "Who do I talk to about joining the garden group?"),
+    ('join:events', "Tell me how to sign up for Events."),
+    ('none:', "Let me know how to join the call."),
+    ('none:', "What's the best way to get to the garden?"),
+]
 
 
-@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES + SHORT)
+@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES + SHORT + WAY_IN)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)
