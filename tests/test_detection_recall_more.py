@@ -202,6 +202,19 @@ SHORT = [
 ]
 # asking the way in, offering skills
 WAY_IN = [
+    ('join:garden', "Hva må jeg gjøre for å bli med i hagegruppa?"),
+    ('join:garden', "Vad ska jag göra för att gå med i trädgårdsgruppen?"),
+    ('join:garden', "Vem pratar jag med om att gå med i trädgårdsgruppen?"),
+    ('join:garden', "Bij wie moet ik zijn om mee te doen met de tuingroep?"),
+    ('join:garden', "Hoe word ik lid van de tuingroep?"),
+    ('join:garden', "Hvem snakker jeg med om å bli med i hagegruppa?"),
+    ('join:events', "Jeg kan bidra med mine erfaringer i Events."),
+    ('join:events', "Jag kan bidra med min erfarenhet till Events."),
+    ('join:events', "Ik kan mijn ervaring inzetten voor Evenementen."),
+    ('join:garden', "Jeg vil gjerne hjelpe til i hagegruppa, men bare i helgene."),
+    ('join:garden', "Jag hjälper gärna trädgårdsgruppen, men bara på helger."),
+    ('join:garden', "Ik help graag de tuingroep, maar alleen in het weekend."),
+
     ('join:finance', "I'm an accountant and would be glad to lend my skills to Finance."),
     ('join:webshop', "I can offer my skills to the webshop team."),
     ('join:garden', "Please let me know how to join the garden group."),
