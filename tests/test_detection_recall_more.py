@@ -200,8 +200,24 @@ SHORT = [
     ('join:garden', "Me too, garden group please."),
     ('none:', "Ik ben er bij de volgende vergadering."),
 ]
-# asking the way in, offering skills
+# asking the way in, offering skills, idioms of joining and moving on
 WAY_IN = [
+    ('join:events', "Ooh, this sounds like something I'd enjoy! Put my name on the Events list."),
+    ('join:garden', "Yes from me for the garden group."),
+    ('join:finance', "I'll throw my hat in for Finance."),
+    ('join:garden', "Happy to be a part of the garden group."),
+    ('join:garden', "Would you have me in the garden group?"),
+    ('join:events', "I'd like to get on board with Events."),
+    ('join:events', "I can make myself available for Events."),
+    ('join:garden', "Thinking of joining the garden group."),
+    ('leave:garden', "Moving on from the garden group after this season."),
+    ('leave:events', "I'm going to take some time away from Events."),
+    ('leave:finance', "I'm resigning my seat on Finance."),
+    ('leave:events', "Please strike me from the Events roster."),
+    ('leave:garden', "I'm not going to continue in the garden group."),
+    ('none:', "Moving on from the budget, the garden group needs new tools."),
+    ('none:', "I can make myself available for a call on Monday."),
+
     ('join:garden', "Hva må jeg gjøre for å bli med i hagegruppa?"),
     ('join:garden', "Vad ska jag göra för att gå med i trädgårdsgruppen?"),
     ('join:garden', "Vem pratar jag med om att gå med i trädgårdsgruppen?"),

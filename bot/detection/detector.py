@@ -44,6 +44,7 @@ OWN_TEXT_LIMIT = 12_000
 # Real clauses hold one or two matches of a kind; the rest are not looked at.
 _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
+_SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
 _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 
@@ -239,8 +240,10 @@ class Detector:
         direct = self._direct(post, cue, mentions)
         if direct is None:  # "join the garden party": an event, not the group
             return [], 0.0
-        if cue.subjectless and cue.intent == "leave" and not direct:
-            return [], 0.0  # "Leaving now!": a subjectless goodbye must name the group
+        if cue.subjectless and cue.intent == "leave":
+            direct = self._named_next(post.folded[cue.sentence], cue, direct)
+            if not direct:
+                return [], 0.0  # "Leaving now!": a subjectless goodbye must name the group
         if cue.intent == "join" and self._retracted(post, cue, strict=True):
             return [], 0.0
         if direct:
@@ -275,6 +278,12 @@ class Detector:
         if after and not any(m.strong for m in after) and any(m.strong for m in direct):
             return [m for m in direct if m.strong]
         return self._declined(folded, cue, after or direct)
+
+    @staticmethod
+    def _named_next(folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
+        """Groups right after a subjectless cue ("Moving on from X"), not a later topic."""
+        end = cue.span[1]
+        return [m for m in direct if end <= m.start <= end + _SUBJECTLESS_REACH and "," not in folded[end:m.start]]
 
     def _declined(self, folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
         """Drop groups turned down in their own comma piece ("X, Y is not my thing")."""
