@@ -242,9 +242,27 @@ WAY_IN = [
     ('none:', "Let me know how to join the call."),
     ('none:', "What's the best way to get to the garden?"),
 ]
+# a "not" in an earlier comma piece is a modest preface, not a refusal; a short
+# "I can't" after the wish withdraws it
+HEDGES = [
+    ('join:events', "I've never done anything like this before, I'd love to help with Events."),
+    ('join:finance', "Not an accountant, I'd still like to join the Finance Group."),
+    ('join:garden', "I don't know much about plants, happy to help the garden group anyway."),
+    ('join:garden', "I can't promise much time, I'd like to join the garden group though."),
+    ('join:events', "No experience at all, I'd love to help Events."),
+    ('join:webshop', "I'm not a developer, however I'd like to help the webshop team."),
+    ('join:garden', "Jeg har aldri gjort dette før, jeg vil gjerne være med i hagegruppa."),
+    ('join:garden', "Jag har ingen erfarenhet, jag vill gärna vara med i trädgårdsgruppen."),
+    ('join:garden', "Ik heb geen ervaring, ik wil graag meedoen met de tuingroep."),
+    ('none:', "I'd love to help with Events, I can't this year though."),
+    ('none:', "I won't be able to help with Events this year."),
+    ('none:', "Not interested in Events, sorry."),
+    ('join:webshop', "I could help with the webshop now and then, tho I can't promise more than two hours a month."),
+    ('none:', "If only I had the time, I'd join the garden group."),
+]
 
 
-@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES + SHORT + WAY_IN)
+@pytest.mark.parametrize(("spec", "text"), NORDIC_DUTCH + LONGING + GOODBYES + SHORT + WAY_IN + HEDGES)
 def test_recall_family(spec: str, text: str) -> None:
     intent, _, named = spec.partition(":")
     decision = DETECTOR.detect(text)

@@ -45,6 +45,7 @@ OWN_TEXT_LIMIT = 12_000
 _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
 _SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
+_BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdraw a wish
 _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 
@@ -163,7 +164,10 @@ class Detector:
         # a join cue may carry its own "not" ("ik kan niet meedoen"); a leave cue
         # may be negative by nature ("won't be continuing with"), so look before it
         reach = end if intent == "join" else start
-        if lex.negation.search(clause, max(0, start - _NEGATION_REACH), reach):
+        # a "not" in an earlier comma piece is about something else: "No experience
+        # at all, I'd love to help" (the clause break only splits at "but" & co.)
+        floor = max(clause.rfind(",", 0, start + 1) + 1, start - _NEGATION_REACH, 0)
+        if lex.negation.search(clause, floor, reach):
             return "negation"
         third = None
         for third in lex.third_party.finditer(clause, 0, end):
@@ -220,14 +224,27 @@ class Detector:
         Mondays").
         """
         clauses = post.clauses[cue.sentence]
+        folded, lex = post.folded[cue.sentence], self._lex
+        comma = folded.find(",", cue.span[1], cue.clause[1])
+        if comma >= 0 and self._withdrawn(folded, comma + 1, cue.clause[1], bare=True):
+            return True  # "I'd love to help with Events, I can't this year though"
         later = [c for c in clauses if c[0] >= cue.clause[1]]
         if not later:
             return False
         cs, ce = later[0]
-        folded, lex = post.folded[cue.sentence], self._lex
         if not strict:
             return lex.negation.search(folded, cs, ce) is not None
-        if lex.retraction.search(folded, cs, ce) is None:
+        return self._withdrawn(folded, cs, ce)
+
+    def _withdrawn(self, folded: str, cs: int, ce: int, *, bare: bool = False) -> bool:
+        """A real withdrawal ("I have no time"), not a caveat naming a day or meeting.
+
+        `bare`: only a short one ("…, I can't this year"), not a caveat with an
+        object ("…, tho I can't promise more than two hours a month").
+        """
+        lex = self._lex
+        found = lex.retraction.search(folded, cs, ce)
+        if found is None or (bare and len(_WORD_START.findall(folded, found.end(), ce)) > _BARE_WITHDRAWAL):
             return False
         return not any(lex.non_group_object.match(folded, m.start()) for m in _WORD_START.finditer(folded, cs, ce))
 
