@@ -116,6 +116,16 @@ def _empty_url(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> 
 
 
 @pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A directory holding a copy of the example config, as a CLI user would have it."""
+    monkeypatch.chdir(tmp_path)
+    for var in ("COOPBOT_CONFIG", "COOPBOT_DATABASE_URL"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "config.toml").write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = Database(db_url)
     yield database

@@ -8,16 +8,6 @@ from bot.logs import setup_logging
 from tests.conftest import EXAMPLE_CONFIG
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("COOPBOT_CONFIG", raising=False)
-    monkeypatch.delenv("COOPBOT_DATABASE_URL", raising=False)
-    (tmp_path / "config.toml").write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
-    yield tmp_path
-    logging.getLogger().handlers.clear()
-
-
 def test_check_config_passes_on_the_example_and_summarises(capsys):
     assert main(["check-config", str(EXAMPLE_CONFIG)]) == 0
     out = capsys.readouterr().out

@@ -7,17 +7,13 @@ import pytest
 from bot.cli import main
 from bot.db import Database
 from bot.models import Notification
-from tests.conftest import EXAMPLE_CONFIG
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("COOPBOT_CONFIG", raising=False)
-    monkeypatch.delenv("COOPBOT_DATABASE_URL", raising=False)
-    (tmp_path / "config.toml").write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+def outbox_dir(workdir):
+    tmp_path = workdir
     assert main(["db", "upgrade"]) == 0
     db = Database(f"sqlite:///{tmp_path / 'coopbot.db'}")
     with db.session() as session:
@@ -34,14 +30,14 @@ def workdir(tmp_path, monkeypatch):
     logging.getLogger().handlers.clear()
 
 
-def test_outbox_lists_pending_and_recent(workdir, capsys):
+def test_outbox_lists_pending_and_recent(outbox_dir, capsys):
     assert main(["outbox"]) == 0
     out = capsys.readouterr().out
     assert "pending (1)" in out and "#1" in out and "recent (1)" in out and "delivered" in out
     assert "#2" not in out
 
 
-def test_dead_letters_show_their_error_and_retry_requeues(workdir, capsys):
+def test_dead_letters_show_their_error_and_retry_requeues(outbox_dir, capsys):
     assert main(["outbox", "--dead", "--json"]) == 0
     [dead] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (dead["id"], dead["status"], dead["last_error"]) == (2, "dead", "gave up after 8 attempts: 502")
@@ -52,7 +48,7 @@ def test_dead_letters_show_their_error_and_retry_requeues(workdir, capsys):
     assert "dead letters (0)" in capsys.readouterr().out
 
 
-def test_retrying_a_delivered_or_unknown_message_is_refused(workdir, capsys):
+def test_retrying_a_delivered_or_unknown_message_is_refused(outbox_dir, capsys):
     assert main(["outbox", "--retry", "3"]) == 1
     assert "already delivered" in capsys.readouterr().err
     assert main(["outbox", "--retry", "99"]) == 1

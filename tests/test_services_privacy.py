@@ -1,5 +1,4 @@
 import json
-import logging
 
 import pytest
 from sqlmodel import select
@@ -90,18 +89,6 @@ def test_unknown_person(db, clock):
         privacy.find_person(discourse="nobody")
     with pytest.raises(NotFoundError):
         privacy.export(999)
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    from tests.conftest import EXAMPLE_CONFIG
-
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("COOPBOT_CONFIG", raising=False)
-    monkeypatch.delenv("COOPBOT_DATABASE_URL", raising=False)
-    (tmp_path / "config.toml").write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
-    yield tmp_path
-    logging.getLogger().handlers.clear()
 
 
 def test_cli_export_and_forget_need_yes(workdir, capsys):
