@@ -46,7 +46,8 @@ _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
 _SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
 _BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdraw a wish
-_LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
+_LIST_ITEMS = 8
+_FRAGMENT_WORDS = 4  # "Me too" / "Same here!": short enough that the next fragment is its object  # list lines after "I could help with:" that may name groups
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 
 
@@ -182,7 +183,12 @@ class Detector:
             return "role" if lex.role.match(clause, end) else ""
         if lex.thanks.search(clause):
             return "thanks"
-        if lex.past.search(clause, 0, end) or lex.already.search(clause, 0, end):
+        # "I used to do procurement and would like to help": the past stays in its conjunct
+        since = 0
+        for since_match in lex.conjunction.finditer(clause, 0, end):
+            if since_match.end() <= start:  # searched up to `end`: its lookahead needs the cue
+                since = since_match.end()
+        if lex.past.search(clause, since, end) or lex.already.search(clause, since, end):
             return "past"
         return ""
 
@@ -273,7 +279,7 @@ class Detector:
             return nearby, base - 0.05 - 0.3 * all(m.fuzzy for m in nearby)
         if self._retracted(post, cue):
             return [], 0.0
-        listed = self._listed(post, cue)
+        listed = self._listed(post, cue) or self._colon_list(post, cue, mentions)
         if listed:
             return listed, base - 0.1
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
@@ -284,8 +290,10 @@ class Detector:
         """Groups in the cue's own clause (None: only events such as "the garden party")."""
         cs, ce = cue.clause
         folded = post.folded[cue.sentence]
+        # a fuzzy hit on the cue's own words ("stepping" ~ "Steering") names no group
         targets = [m for m in mentions
-                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])]
+                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])
+                   and not (m.fuzzy and cue.span[0] <= m.start < cue.span[1])]
         direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
         if targets and not direct:
             return None
@@ -294,7 +302,17 @@ class Detector:
         after = [m for m in direct if m.start >= cue.span[0]]
         if after and not any(m.strong for m in after) and any(m.strong for m in direct):
             return [m for m in direct if m.strong]
-        return self._declined(folded, cue, after or direct)
+        return self._declined(folded, cue, self._unconditioned(folded, cue, after or direct))
+
+    def _unconditioned(self, folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
+        """ "Join X if the board needs someone": drop groups named in the condition."""
+        if len(direct) < 2:
+            return direct
+        cond = self._lex.condition.search(folded, cue.span[1], cue.clause[1])
+        if cond is None:
+            return direct
+        kept = [m for m in direct if m.start < cond.start()]
+        return kept or direct
 
     @staticmethod
     def _named_next(folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
@@ -347,12 +365,39 @@ class Detector:
             around = [m for m in before if not self._lex.object_noun.match(previous, m.end)]
             if around:
                 return around, base - 0.3
+        fragment = self._fragment_after(post, cue)
+        if fragment:  # "Me too — welcome committee."
+            return fragment, base - 0.1
         if cue.kind == "tentative":
             return [], 0.0
         after = self._following(post, cue)
         if after:  # "Sign me up! The garden group is just my thing."
             return after, base - 0.3
         return [], base - 0.35
+
+    def _colon_list(self, post: _Post, cue: _Cue, mentions: list[Mention]) -> list[Mention]:
+        """ "I can give hours to whichever needs it: newsletter, tech": the list after the colon."""
+        folded = post.folded[cue.sentence]
+        ce = cue.clause[1]
+        if not folded[ce:ce + 3].lstrip().startswith(":"):
+            return []
+        later = [c for c in post.clauses[cue.sentence] if c[0] >= ce]
+        if not later:
+            return []
+        ls, le = later[0]
+        return [m for m in mentions if ls <= m.start < le and not self._lex.object_noun.match(folded, m.end)]
+
+    def _fragment_after(self, post: _Post, cue: _Cue) -> list[Mention]:
+        """A short cue ("Me too") whose next sentence is only a group's name."""
+        j = cue.sentence + 1
+        if j >= len(post.texts) or len(_WORD_START.findall(post.folded[cue.sentence])) > _FRAGMENT_WORDS:
+            return []
+        folded = post.folded[j]
+        named = [m for m in self._mentions(post, j, fuzzy=False) if m.strong or m.titled]
+        if not named:
+            return []
+        rest = folded[:named[0].start] + folded[named[-1].end:]
+        return named if len(_WORD_START.findall(rest)) <= 1 else []
 
     def _following(self, post: _Post, cue: _Cue) -> list[Mention]:
         """Groups named for sure in the next sentence, when it is not a question."""

@@ -39,7 +39,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "leave": ("tentative",),
-    "block": ("retraction",),
+    "block": ("retraction", "conjunction", "condition"),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -164,6 +164,10 @@ class Lexicon:
         self.thanks = union("block", "thanks")
         self.acknowledgement = union("block", "acknowledgement")
         self.past = union("block", "past")
+        # "and (I) would…": a fresh conjunct the past tense before it does not govern
+        self.conjunction = union("block", "conjunction")
+        # "if the board needs someone": groups named after it are the condition, not the target
+        self.condition = union("block", "condition")
         self.already = union("block", "already")
         # the object of a join verb, maybe after one word: "join the call", "help you"
         objects = union("block", "non_group_object").pattern
