@@ -10,8 +10,11 @@ a past tense that stays in its own conjunct; groups named in a condition;
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.detection import Detector, GroupRef
+from bot.detection.cues import WORD, words_of
 from tests.detection_groups import GROUPS
 
 DETECTOR = Detector(GROUPS)
@@ -70,3 +73,9 @@ def test_fuzzy_hit_on_the_cue_word_is_not_a_group() -> None:
                          GroupRef("welfare", "Welfare Committee")])
     decision = detector.detect("I'm stepping out of the welfare committee after the party.")
     assert (decision.intent, decision.groups) == ("leave", ("welfare",))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=200))
+def test_words_of_is_word_findall(text: str) -> None:
+    """The fast ASCII path splits exactly like the regex the cue index was built for."""
+    assert words_of(text) == WORD.findall(text)

@@ -22,6 +22,19 @@ except ImportError:  # pragma: no cover - other Python versions
 
 _MIN_COVER = 2
 WORD = re.compile(r"\w+")  # the detector's notion of a word (also used for group names)
+# ASCII characters that are not word characters, mapped to spaces
+_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not WORD.fullmatch(chr(c))})
+
+
+def words_of(text: str) -> list[str]:
+    """``WORD.findall(text)``, faster on ASCII text (most posts).
+
+    translate + split run in C without building a match object per word, which
+    made word splitting the largest single cost of a typical post.
+    """
+    if text.isascii():
+        return text.translate(_ASCII_GAPS).split()
+    return WORD.findall(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
-from bot.detection.cues import WORD
+from bot.detection.cues import words_of
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
 from bot.detection.markup import bounded, own_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
@@ -46,8 +46,8 @@ _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
 _SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
 _BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdraw a wish
-_LIST_ITEMS = 8
-_FRAGMENT_WORDS = 4  # "Me too" / "Same here!": short enough that the next fragment is its object  # list lines after "I could help with:" that may name groups
+_LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
+_FRAGMENT_WORDS = 4  # "Me too" / "Same here!": short enough that the next fragment is its object
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 
 
@@ -91,7 +91,7 @@ class Detector:
         texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
         # one translate for the whole post: sentences hold no newline and folding keeps lengths
         folded = fold("\n".join(texts)).split("\n") if texts else []
-        words = [WORD.findall(f) for f in folded]
+        words = [words_of(f) for f in folded]
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
         index = self._lex.cues
