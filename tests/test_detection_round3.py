@@ -79,3 +79,20 @@ def test_fuzzy_hit_on_the_cue_word_is_not_a_group() -> None:
 def test_words_of_is_word_findall(text: str) -> None:
     """The fast ASCII path splits exactly like the regex the cue index was built for."""
     assert words_of(text) == WORD.findall(text)
+
+
+BOARD = Detector([GroupRef("board", "Styret", ("styre", "styrelsen", "bestuur")),
+                  GroupRef("garden", "Garden", ("hagegruppa", "tuingroep"))])
+
+
+@pytest.mark.parametrize(("text", "intent", "groups"), [
+    ("Jeg stiller gjerne til valg som styremedlem.", "join", ("board",)),
+    ("Jag ställer gärna upp som styrelseledamot.", "join", ("board",)),
+    ("Ik stel me graag kandidaat als bestuurslid.", "join", ("board",)),
+    ("Alle styremedlemmer må lese referatet.", "none", ()),
+    ("Jeg vil gjerne være med i hagegruppa. Styremedlem Kari tar kontakt.", "join", ("garden",)),
+])
+def test_member_compound_names_its_group(text: str, intent: str, groups: tuple[str, ...]) -> None:
+    """ "styremedlem", "styrelseledamot", "bestuurslid": a member of the board names the board."""
+    decision = BOARD.detect(text)
+    assert (decision.intent, decision.groups) == (intent, groups), decision
