@@ -148,7 +148,9 @@ class CueIndex:
 
     def candidates_of(self, words: Sequence[str]) -> tuple[int, ...]:
         """Cue ids that might match in a sentence made of these folded words."""
-        present = frozenset().union(*map(self._seen.__getitem__, words))
+        # most words satisfy no piece: drop their empty sets before the union
+        pieces = [found for found in map(self._seen.__getitem__, words) if found]
+        present = frozenset().union(*pieces) if pieces else _NOTHING
         known = self._by_present.get(present)  # chatter repeats the same few pieces
         if known is None:
             known = self._covered(present)
@@ -201,6 +203,7 @@ class _Memo(dict[str, frozenset[int]]):
 
 
 _KINDS = ("word", "prefix", "suffix", "inside")
+_NOTHING: frozenset[int] = frozenset()
 _CACHE_LIMIT = 50_000  # distinct words whose cover pieces are remembered
 
 
