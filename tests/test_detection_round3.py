@@ -193,3 +193,59 @@ def test_round3_more(spec: str, text: str) -> None:
     assert decision.intent == intent, decision
     if intent != "none":
         assert set(decision.groups) == set(filter(None, named.split(","))), decision
+
+
+# goodbyes in four languages ("time I left", "no longer want to be on", "bli
+# borttagen från", "bli fjernet fra", "ik wil uit de X"), rejoining, offers after
+# a disclaimer ("No idea about websites, still happy to help"), and look-alikes
+# (leaving keys, "lämnar nycklarna till X", "ik stop de folders in…")
+GOODBYES_AND_RETURNS = [
+    ('leave:garden', "I've decided to call it a day with the garden group."),
+    ('leave:events', 'Please drop me from the events mailing list.'),
+    ('leave:finance', "I'll be stepping back from Finance after the AGM."),
+    ('leave:webshop', 'Could you take my name off the webshop rota permanently?'),
+    ('leave:garden', "I'm afraid I have to leave the garden group, my knees won't take it."),
+    ('leave:finance', "Pausing my membership of the Finance Group until I'm back from abroad."),
+    ('leave:garden', "I'm out of the garden group as of today."),
+    ('leave:events', "It's time I left the events team."),
+    ('leave:webshop', "Don't count on me for the webshop any more, I'm leaving."),
+    ('leave:finance', 'I no longer want to be on the Finance Group.'),
+    ('leave:garden', 'Not renewing my spot in the garden group this year.'),
+    ('leave:events', 'Can I be removed from Events? Too much on my plate.'),
+    ('leave:garden', 'Jeg går ut av hagegruppa fra nyttår.'),
+    ('leave:events', 'Jeg vil gjerne meldes ut av Events.'),
+    ('leave:finance', 'Jeg slutter i økonomigruppa etter årsmøtet.'),
+    ('leave:garden', 'Jag går ur trädgårdsgruppen efter säsongen.'),
+    ('leave:events', 'Jag vill bli borttagen från Events-listan.'),
+    ('leave:finance', 'Jag lämnar ekonomigruppen vid årsskiftet.'),
+    ('leave:garden', 'Ik wil graag uit de tuingroep, het lukt me niet meer.'),
+    ('leave:events', 'Haal me alsjeblieft van de Evenementen-lijst.'),
+    ('leave:webshop', 'Ik stop na deze maand bij de webshop.'),
+    ('none:', 'I left my keys at the garden group shed, has anyone seen them?'),
+    ('none:', "I'm leaving for holiday tomorrow, the events team has the keys."),
+    ('none:', 'Please remove the duplicate item from the webshop.'),
+    ('none:', 'The finance group should step back and look at the big picture.'),
+    ('none:', "I'll drop the receipts off at the Finance Group meeting."),
+    ('none:', 'Kim has decided to leave the garden group.'),
+    ('none:', 'Jeg går ut av møtet litt tidlig i dag.'),
+    ('none:', 'Jag lämnar nycklarna till trädgårdsgruppen i brevlådan.'),
+    ('none:', 'Ik stop de folders in de brievenbus voor de tuingroep.'),
+    ('none:', 'Can you remove the old banner from the events page?'),
+    ('join:garden', "I'd like to rejoin the garden group now that I'm back."),
+    ('join:events', "I'm back and keen to help with events again!"),
+    ('join:finance', 'Having retired, I finally have time to help the Finance Group.'),
+    ('join:garden', "Not sure I'm qualified, but I'd love to help the garden group."),
+    ('join:webshop', 'No idea about websites, still happy to help with the webshop.'),
+    ('none:', "I'd love to help the garden group but I simply don't have time."),
+    ('none:', 'Not keen on the webshop, sorry.'),
+    ('none:', "I can't join Events, I'm away all summer."),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), GOODBYES_AND_RETURNS)
+def test_round3_goodbyes_and_returns(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    decision = DETECTOR.detect(text)
+    assert decision.intent == intent, decision
+    if intent != "none":
+        assert set(decision.groups) == set(filter(None, named.split(","))), decision
