@@ -249,3 +249,46 @@ def test_round3_goodbyes_and_returns(spec: str, text: str) -> None:
     assert decision.intent == intent, decision
     if intent != "none":
         assert set(decision.groups) == set(filter(None, named.split(","))), decision
+
+
+# scope: a condition or disclaimer before the wish does not cancel it, a
+# counterfactual ("if I had more time I would join") does; typo'd group names
+SCOPE = [
+    ('join:garden', "If the garden group still needs people, I'm happy to help."),
+    ('join:events', 'Should Events need an extra pair of hands, count me in.'),
+    ('join:finance', "I'm not an accountant, but I'd like to join the Finance Group."),
+    ('join:webshop', "Never done anything like it, but I'd love to help with the webshop!"),
+    ('join:garden', 'Hagegruppa? Ja takk, jeg blir gjerne med!'),
+    ('join:events', 'Hvis Events trenger folk, stiller jeg gjerne.'),
+    ('join:finance', 'Om ekonomigruppen behöver folk så ställer jag gärna upp.'),
+    ('join:webshop', 'Als de webshop nog mensen zoekt, help ik graag mee.'),
+    ('join:garden', 'Ik heb geen groene vingers, maar ik help graag bij de tuingroep.'),
+    ('join:events', 'Jeg har ingen erfaring, men vil gjerne bli med i Events.'),
+    ('join:garden', 'Jag har aldrig odlat något, men vill gärna vara med i trädgårdsgruppen.'),
+    ('join:garden,events', "I'd like to join the garden group and maybe events too."),
+    ('join:finance', 'Keen to join the finanse group.'),
+    ('join:webshop', "I'd love to help the web-shop team."),
+    ('join:garden', 'Jeg vil gjerne være med i hagegrupen.'),
+    ('none:', 'If I had more time I would join the garden group.'),
+    ('none:', "I'd love to join the garden group, but not this year."),
+    ('none:', 'Jeg ville gjerne blitt med i hagegruppa, men har ikke tid.'),
+    ('none:', 'Jag skulle gärna vara med i trädgårdsgruppen men hinner inte.'),
+    ('none:', 'Ik zou graag meedoen met de tuingroep, maar het lukt echt niet.'),
+    ('none:', 'Nobody from the garden group replied to my email.'),
+    ('none:', 'Is the finance group meeting on Thursday?'),
+    ('none:', 'My daughter wants to help with the webshop.'),
+    ('none:', "If I had the time, I'd love to join the garden group."),
+    ('none:', 'Hvis jeg hadde mer tid, ville jeg blitt med i hagegruppa.'),
+    ('none:', 'Om jag hade mer tid skulle jag gå med i trädgårdsgruppen.'),
+    ('none:', 'Als ik meer tijd had, zou ik meedoen met de tuingroep.'),
+    ('join:garden', "I have time now, so I'd love to join the garden group."),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), SCOPE)
+def test_round3_scope(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    decision = DETECTOR.detect(text)
+    assert decision.intent == intent, decision
+    if intent != "none":
+        assert set(decision.groups) == set(filter(None, named.split(","))), decision
