@@ -292,3 +292,36 @@ def test_round3_scope(spec: str, text: str) -> None:
     assert decision.intent == intent, decision
     if intent != "none":
         assert set(decision.groups) == set(filter(None, named.split(","))), decision
+
+
+# casual English: "wanna", "luv", "grp", "I'm yours", "I'd like in", "I'd happily
+# do X for Y", "gonna have to quit X"; helping a relative is not a group
+CASUAL = [
+    ('join:webshop', "Just emailed shop@coop.example offering to help, hope that's the right way!"),
+    ('join:garden', 'Any chance I could muck in with the garden group?'),
+    ('join:events', "Events crew, I'm yours if you want me."),
+    ('join:finance', "I'd happily do some bookkeeping for the finance folks."),
+    ('join:garden', 'Put me on the garden rota please!'),
+    ('join:events', 'I wanna help with events!!'),
+    ('join:garden', 'would luv to join garden grp'),
+    ('join:webshop', 'i can help w/ the webshop'),
+    ('join:finance', "Finance Group — I'd like in."),
+    ('join:events', 'Signing up for Events.'),
+    ('leave:finance', "Please unsubscribe me from finance@ emails, I'm not involved anymore."),
+    ('leave:events', "I'm stepping down from Events, it's been a blast."),
+    ('leave:garden', 'Gonna have to quit the garden group, moving cities.'),
+    ('none:', "Who's running the garden group these days?"),
+    ('none:', 'Events was great fun last night, thanks all!'),
+    ('none:', 'The finance folks did a great job with the budget.'),
+    ('none:', "I'd like to thank the garden group for the tomatoes."),
+    ('none:', 'I want to help my neighbour move house on Saturday.'),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), CASUAL)
+def test_round3_casual(spec: str, text: str) -> None:
+    intent, _, named = spec.partition(":")
+    decision = DETECTOR.detect(text)
+    assert decision.intent == intent, decision
+    if intent != "none":
+        assert set(decision.groups) == set(filter(None, named.split(","))), decision
