@@ -21,22 +21,31 @@ try:  # the regex parser is private; without it the caller falls back
 except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None  # type: ignore[assignment]
 
+REGEX_CONSTANTS = _c  # the parser's opcodes, for the other cover walker (None without the parser)
 _MAX_STRINGS = 24  # alternatives kept in one multiplied-out run
 _WORD = re.compile(r"\w")
 Items = Sequence[tuple[object, object]]
 
 
-def word_cover(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of `pattern` contains one, or None if unknown."""
+def parse_items(pattern: str, *, case_sensitive_only: bool = False) -> Items | None:
+    """The parsed form of a pattern, or None when it cannot be reasoned about
+    (no private parser on this Python, a parse error, or case-insensitive when
+    the caller needs exact text)."""
     if _p is None:
         return None
     try:
         parsed = _p.parse(pattern)
     except (re.error, RecursionError, TypeError):
         return None
-    if parsed.state.flags & re.IGNORECASE:
+    if case_sensitive_only and parsed.state.flags & re.IGNORECASE:
         return None
-    found = _cover(list(parsed))
+    return list(parsed)
+
+
+def word_cover(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains one, or None if unknown."""
+    items = parse_items(pattern, case_sensitive_only=True)
+    found = _cover(items) if items is not None else None
     return tuple(sorted(found)) if found else None
 
 

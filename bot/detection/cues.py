@@ -14,11 +14,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-try:  # the regex parser is private; without it every pattern simply always runs
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - other Python versions
-    _c = _p = None  # type: ignore[assignment]
+from bot.detection.covers import REGEX_CONSTANTS as _c
+from bot.detection.covers import parse_items
 
 _MIN_COVER = 2
 WORD = re.compile(r"\w+")  # the detector's notion of a word (also used for group names)
@@ -46,13 +43,10 @@ class Cue:
 
 def cover_of(pattern: str) -> tuple[str, ...] | None:
     """Literal strings of which every match contains one, or None if unknown."""
-    if _p is None:
+    items = parse_items(pattern)
+    if items is None:
         return None
-    try:
-        parsed = _p.parse(pattern)
-    except (re.error, RecursionError, TypeError):
-        return None
-    found = _sequence(list(parsed))
+    found = _sequence(items)
     if not found or min(len(s) for s in found) < _MIN_COVER:
         return None
     return tuple(sorted(found))
