@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.detection import Detector
-from tests.detection_groups import GROUPS
+from tests.detection_groups import GROUPS, assert_decides
 
 DETECTOR = Detector(GROUPS)
 
@@ -285,11 +285,7 @@ ENGLISH = [
 
 @pytest.mark.parametrize(("spec", "text"), CASES + MORE + ENGLISH)
 def test_recall_family(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
 
 
 def test_subjectless_goodbye_must_name_a_group() -> None:

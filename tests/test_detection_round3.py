@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bot.detection import Detector, GroupRef
 from bot.detection.cues import WORD, words_of
-from tests.detection_groups import GROUPS
+from tests.detection_groups import GROUPS, assert_decides
 
 DETECTOR = Detector(GROUPS)
 
@@ -60,11 +60,7 @@ CASES = [
 
 @pytest.mark.parametrize(("spec", "text"), CASES)
 def test_round3_family(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
 
 
 def test_fuzzy_hit_on_the_cue_word_is_not_a_group() -> None:
@@ -188,11 +184,7 @@ MORE = [
 
 @pytest.mark.parametrize(("spec", "text"), MORE)
 def test_round3_more(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
 
 
 # goodbyes in four languages ("time I left", "no longer want to be on", "bli
@@ -244,11 +236,7 @@ GOODBYES_AND_RETURNS = [
 
 @pytest.mark.parametrize(("spec", "text"), GOODBYES_AND_RETURNS)
 def test_round3_goodbyes_and_returns(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
 
 
 # scope: a condition or disclaimer before the wish does not cancel it, a
@@ -287,11 +275,7 @@ SCOPE = [
 
 @pytest.mark.parametrize(("spec", "text"), SCOPE)
 def test_round3_scope(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
 
 
 # casual English: "wanna", "luv", "grp", "I'm yours", "I'd like in", "I'd happily
@@ -320,8 +304,4 @@ CASUAL = [
 
 @pytest.mark.parametrize(("spec", "text"), CASUAL)
 def test_round3_casual(spec: str, text: str) -> None:
-    intent, _, named = spec.partition(":")
-    decision = DETECTOR.detect(text)
-    assert decision.intent == intent, decision
-    if intent != "none":
-        assert set(decision.groups) == set(filter(None, named.split(","))), decision
+    assert_decides(DETECTOR, spec, text)
