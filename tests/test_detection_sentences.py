@@ -136,7 +136,7 @@ CASES = [
     ('join:garden', "Hi everyone! I've been a member for about a year, mostly doing the Saturday shifts. I grew up on a farm and really miss getting my hands dirty. I'd love to join the garden group if there's space. I can also bring tools."),
     ('none', "Hi everyone! I've been a member for about a year, mostly doing the Saturday shifts. The garden group did a great job this spring. Can someone tell me where the compost goes?"),
     ('join:events,webshop', "Hello! Two things: I'd like to help with Events, and I could also give the Webshop team a hand with product photos."),
-    pytest.param('join:finance', '[quote="maria, post:1, topic:12"]The Finance Group needs a new treasurer.[/quote] I could do that! I\'m a bookkeeper.', marks=pytest.mark.xfail(strict=True, reason='groups are never taken from quoted text')),
+    ('join:finance', '[quote="maria, post:1, topic:12"]The Finance Group needs a new treasurer.[/quote] I could do that! I\'m a bookkeeper.'),
     ('none', '[quote="maria, post:1, topic:12"]I\'d like to join the Finance Group[/quote] Brilliant, welcome Maria! I\'ll add you to the list.'),
     ('none', "Great stuff, I'll send you the invite to the next Finance meeting."),
     ('none', "Thanks for signing up everyone, I'll be in touch about the Garden group rota."),

@@ -22,7 +22,7 @@ from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
 from bot.detection.cues import words_of
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
-from bot.detection.markup import bounded, own_words, sentences
+from bot.detection.markup import bounded, own_words, quoted_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,8 @@ class _Post:
     negated: list[list[tuple[int, int]]]
     clauses: list[list[tuple[int, int]]]
     mentions: dict[int, list[Mention]]
+    raw: str = ""
+    quoted: list[Mention] | None = None  # groups named in what the author quoted, once looked up
 
 
 class Detector:
@@ -93,7 +95,7 @@ class Detector:
         folded = fold("\n".join(texts)).split("\n") if texts else []
         words = [words_of(f) for f in folded]
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
-        post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {})
+        post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
         index = self._lex.cues
         cues = [cue for i, w in enumerate(words) if (ids := index.candidates_of(w))
                 for cue in self._cues(post, i, ids)]
@@ -122,7 +124,7 @@ class Detector:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
         if not by_kind:
             return
-        acknowledged = self._acknowledged(post, i)
+        acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
         post.clauses[i] = list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
@@ -157,6 +159,21 @@ class Detector:
         # a span is a group's name if some name starts before it ends and ends after it
         # starts; bisection keeps a sentence full of greetings and names linear
         return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
+
+    def _ironic(self, post: _Post, i: int) -> bool:
+        """A sign-up in jest: an eye-roll or "/s" in the sentence, and either a
+        mock-agreeing opener ("Oh sure,", "Ja da,") or a disclaimer right after
+        ("Seriously though", "Neida."). An emoji alone may be self-mockery."""
+        lex, folded = self._lex, post.folded[i]
+        marker = lex.irony.search(folded)
+        if marker is None:
+            return False
+        if lex.irony_opener.match(folded, len(folded) - len(folded.lstrip())):
+            return True
+        if folded[marker.end():].strip():  # "🙄 Seriously though" in the same sentence
+            return lex.irony_disclaimer.match(folded, marker.end()) is not None
+        following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
+        return lex.irony_disclaimer.match(following) is not None
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False) -> str:
         """Why this cue does not speak for the author ("" when it does)."""
@@ -368,11 +385,16 @@ class Detector:
         fragment = self._fragment_after(post, cue)
         if fragment:  # "Me too — welcome committee."
             return fragment, base - 0.1
+        quoted = self._quoted(post)
+        if quoted:  # "[quote]The kiosk group needs people, who can?[/quote] Me!"
+            return quoted, base - 0.12
         if cue.kind == "tentative":
             return [], 0.0
         after = self._following(post, cue)
         if after:  # "Sign me up! The garden group is just my thing."
             return after, base - 0.3
+        if self._lex.later_object.match(folded, cue.span[1], cue.clause[1]):
+            return [], 0.0  # "Count me in for the quiz night": an event, not a group
         return [], base - 0.35
 
     def _colon_list(self, post: _Post, cue: _Cue, mentions: list[Mention]) -> list[Mention]:
@@ -398,6 +420,24 @@ class Detector:
             return []
         rest = folded[:named[0].start] + folded[named[-1].end:]
         return named if len(_WORD_START.findall(rest)) <= 1 else []
+
+    def _quoted(self, post: _Post) -> list[Mention]:
+        """Groups a quoted call for volunteers names, for an answer that names none.
+
+        A quote that is itself somebody's sign-up is left alone: under it, the
+        author is welcoming them, not volunteering. Two groups at most, so a
+        quoted list of every group does not turn "Me!" into a join of all.
+        """
+        if post.quoted is None:
+            post.quoted = []
+            if "[quote" in post.raw.lower() or ">" in post.raw:
+                text = bounded(quoted_words(post.raw), OWN_TEXT_LIMIT)
+                if text.strip() and self.detect(text).intent == "none":
+                    texts = sentences(text)
+                    found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False) if m.strong or m.titled]
+                    if 0 < len({m.slug for m in found}) <= 2:
+                        post.quoted = list({m.slug: m for m in found}.values())
+        return post.quoted
 
     def _following(self, post: _Post, cue: _Cue) -> list[Mention]:
         """Groups named for sure in the next sentence, when it is not a question."""

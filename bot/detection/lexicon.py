@@ -39,7 +39,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "leave": ("tentative",),
-    "block": ("retraction", "conjunction", "condition"),
+    "block": ("retraction", "conjunction", "condition", "irony", "irony_opener", "irony_disclaimer"),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -159,6 +159,10 @@ class Lexicon:
         self.first_person = union("block", "first_person")
         self.negation = union("block", "negation")
         self.retraction = union("block", "retraction")
+        # "Oh sure, sign me up ... 🙄 Seriously though": a sign-up said in jest
+        self.irony = union("block", "irony")
+        self.irony_opener = union("block", "irony_opener")
+        self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")
         self.third_party = union("block", "third_party")
         self.inclusive = union("block", "inclusive")
         self.thanks = union("block", "thanks")
@@ -174,6 +178,8 @@ class Lexicon:
         self.non_group_object = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
+        # ...or a few words on: "count me in for the quiz night"
+        self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + objects + ")")
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.fillers = frozenset(_words(languages, "groups", "fillers"))

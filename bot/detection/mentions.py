@@ -72,10 +72,11 @@ class GroupIndex:
                     acronyms.setdefault(form, group.slug)
                     continue
                 cores = self._cores_of(form)
-                for core in cores:
-                    self._add(core, group.slug)
                 # the alias "party committee" does not make every "party" the group
                 stripped = form not in names and self._ends_in_group_word(form)
+                for core in cores:
+                    # "GL-gruppen": a two-letter core is kept, but only beside a group word
+                    self._add(core, group.slug, short=stripped)
                 (bare if stripped and cores and len(cores[0]) == 1 else plain).update((c, group.slug) for c in cores)
             if group.email:
                 address = fold(group.email.strip())
@@ -93,8 +94,8 @@ class GroupIndex:
             re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?!\w)")
             if acronyms else None)
 
-    def _add(self, core: tuple[str, ...], slug: str) -> None:
-        if len(core) == 1 and len(core[0]) < 3:
+    def _add(self, core: tuple[str, ...], slug: str, *, short: bool = False) -> None:
+        if len(core) == 1 and len(core[0]) < (2 if short else 3):
             return
         entries = self._cores.setdefault(core[0], [])
         if (core, slug) not in entries:

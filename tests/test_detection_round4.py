@@ -1,0 +1,74 @@
+"""Round-four families: answers under a quoted call, sign-ups in jest, and
+English idioms (fancying a go, hands up, honoured to, I'm in for X, signing
+oneself off, hanging up one's boots), each next to look-alikes that must stay
+"none" or keep their groups.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detection import Detector, GroupRef
+from bot.detection.markup import own_words, quoted_words
+from tests.detection_groups import GROUPS, assert_decides
+
+DETECTOR = Detector(GROUPS)
+
+CALL = '[quote="kim, post:1, topic:9"]\nThe Finance Group needs someone for the audit, who can?\n[/quote]\n\n'
+
+CASES = [
+    # an answer to a quoted call takes its group from the quote
+    ('join:finance', CALL + "Me! I'm a bookkeeper."),
+    ('join:finance', CALL + "I can do that!"),
+    ('join:finance', "> The Finance Group needs someone for the audit.\n\nThat's me, I'm an accountant."),
+    # ...but not under a quoted sign-up (the author welcomes them), nor without a quote
+    ('none', '[quote="kim"]\nI\'d like to join the Finance Group.\n[/quote]\n\nI can do the intro on Monday!'),
+    ('none', "Me!"),
+    # a join that names its own group keeps it, whatever the quote says
+    ('join:garden', CALL + "Not my thing, but I'd love to join the garden group."),
+    # a quote listing many groups says nothing about which one "Me!" means
+    ('none', '[quote]\nFinance Group, Garden Group and the Events team all need people.\n[/quote]\nMe!'),
+    # jest: an eye-roll with a mock-agreeing opener or a disclaimer after it
+    ('none', "Oh sure, sign me up for the garden group so I can weed in the rain \U0001F644"),
+    ('none', "Count me in for Finance, I love spreadsheets :roll_eyes: Seriously though, who reads them?"),
+    # an emoji alone may be self-mockery: still a sign-up
+    ('join:garden', "I'd love to join the garden group, though I kill every plant \U0001F643"),
+    # English idioms
+    ('join:finance', "I'd quite fancy having a go at the Finance Group."),
+    ('join:events', "Putting my hand up for the events team!"),
+    ('join:garden', "I'd be honoured to join the garden group."),
+    ('join:webshop', "+1, I'm in for the webshop too"),
+    ('join:events', "Mind if I join the events team?"),
+    ('join:finance', "Happy to lend my skills to the Finance Group."),
+    ('join:webshop', "Could spare a couple of Saturday mornings a month for the Webshop if that's any use?"),
+    ('join:garden', "If the garden group needs another pair of hands, lmk"),
+    ('join:finance', "I'm putting myself forward for the Finance Group at the AGM."),
+    ('leave:garden', "Please sign me off the garden group."),
+    ('leave:events', "I'm hanging up my boots at the events team after six years."),
+    ('leave:finance', "I'm retiring from the Finance Group in May."),
+    ('leave:webshop', "Handing back my keys to the Webshop, new job."),
+    ('leave:', "Taking a break from all my volunteering until the new year."),
+    # look-alikes
+    ('none', "I'm retiring from work next year, so more time soon."),
+    ('none', "Count me in for the quiz night on Friday!"),
+    ('none', "My partner fancies joining the garden group."),
+    ('none', "I don't fancy joining the Finance Group this year."),
+    ('none', "I'm in for a treat with the garden group's harvest supper."),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), CASES)
+def test_round4_family(spec: str, text: str) -> None:
+    assert_decides(DETECTOR, spec, text)
+
+
+def test_quoted_words_are_what_own_words_leave_out() -> None:
+    raw = CALL + "Me!\n> and a markdown quote\n"
+    assert "audit" in quoted_words(raw) and "markdown quote" in quoted_words(raw)
+    assert "audit" not in own_words(raw) and "markdown" not in own_words(raw)
+
+
+def test_short_alias_with_group_word_is_found_only_beside_it() -> None:
+    detector = Detector([GroupRef("loppet", "Gränsloppet", ("GL-gruppen",))])
+    assert detector.detect("Skriv upp mig i GL-gruppen!").groups == ("loppet",)
+    assert detector.detect("gl everyone, I'd like to join").groups == ()
