@@ -62,6 +62,25 @@ def test_round4_family(spec: str, text: str) -> None:
     assert_decides(DETECTOR, spec, text)
 
 
+def test_misspelt_names_and_channels() -> None:
+    detector = Detector([GroupRef("upkeep", "Upkeep", ("maintenance crew",)),
+                         GroupRef("it", "IT-gruppa", ("IT group",)),
+                         GroupRef("buddy", "Buddy Programme", ("buddy scheme",))])
+    # a name that needs its group word may be misspelt beside it, not elsewhere
+    assert detector.detect("is it too late to get on the maintenence crew?").groups == ("upkeep",)
+    assert detector.detect("I'd love to help with the maintenence of the lift").groups == ()
+    # a misspelt first word of a two-word name
+    assert detector.detect("I would like to join the buddy programe").groups == ("buddy",)
+    # leaving a group's chat is leaving the group; joining "the chat" is not joining it
+    assert detector.detect("Please drop me from the Buddy Programme chat.").groups == ("buddy",)
+    assert detector.detect("I'd like to join the Buddy Programme chat on Thursday").intent == "none"
+
+
+def test_sarcasm_tag_in_the_next_sentence() -> None:
+    text = "Sign me up for the garden group so I can weed in the rain every week. /s\n\nSeriously: who has the key?"
+    assert DETECTOR.detect(text).intent == "none"
+
+
 def test_quoted_words_are_what_own_words_leave_out() -> None:
     raw = CALL + "Me!\n> and a markdown quote\n"
     assert "audit" in quoted_words(raw) and "markdown quote" in quoted_words(raw)
@@ -72,3 +91,5 @@ def test_short_alias_with_group_word_is_found_only_beside_it() -> None:
     detector = Detector([GroupRef("loppet", "Gränsloppet", ("GL-gruppen",))])
     assert detector.detect("Skriv upp mig i GL-gruppen!").groups == ("loppet",)
     assert detector.detect("gl everyone, I'd like to join").groups == ()
+    it = Detector([GroupRef("it", "IT-gruppa", ("IT group",))])
+    assert it.detect("is it too late to join? I'd like to be part of it").groups == ()

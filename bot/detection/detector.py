@@ -165,6 +165,9 @@ class Detector:
         mock-agreeing opener ("Oh sure,", "Ja da,") or a disclaimer right after
         ("Seriously though", "Neida."). An emoji alone may be self-mockery."""
         lex, folded = self._lex, post.folded[i]
+        following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
+        if lex.irony_tag.search(folded) or lex.irony_tag.match(following):
+            return True  # "... so I can unblock the drain every week. /s"
         marker = lex.irony.search(folded)
         if marker is None:
             return False
@@ -172,7 +175,6 @@ class Detector:
             return True
         if folded[marker.end():].strip():  # "🙄 Seriously though" in the same sentence
             return lex.irony_disclaimer.match(folded, marker.end()) is not None
-        following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
         return lex.irony_disclaimer.match(following) is not None
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False) -> str:
@@ -311,7 +313,8 @@ class Detector:
         targets = [m for m in mentions
                    if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])
                    and not (m.fuzzy and cue.span[0] <= m.start < cue.span[1])]
-        direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)]
+        direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)
+                  or (cue.intent == "leave" and self._lex.channel.match(folded, m.end))]
         if targets and not direct:
             return None
         # "After talking to Events I'd like to join Finance": the cue's object wins,

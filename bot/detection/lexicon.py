@@ -39,7 +39,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "leave": ("tentative",),
-    "block": ("retraction", "conjunction", "condition", "irony", "irony_opener", "irony_disclaimer"),
+    "block": ("retraction", "conjunction", "condition", "irony", "irony_tag", "irony_opener", "irony_disclaimer"),
+    "groups": ("channels",),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -161,6 +162,7 @@ class Lexicon:
         self.retraction = union("block", "retraction")
         # "Oh sure, sign me up ... 🙄 Seriously though": a sign-up said in jest
         self.irony = union("block", "irony")
+        self.irony_tag = union("block", "irony_tag")  # "/s": jest said outright
         self.irony_opener = union("block", "irony_opener")
         self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")
         self.third_party = union("block", "third_party")
@@ -180,6 +182,8 @@ class Lexicon:
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         # ...or a few words on: "count me in for the quiz night"
         self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + objects + ")")
+        # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
+        self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.fillers = frozenset(_words(languages, "groups", "fillers"))

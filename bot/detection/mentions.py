@@ -57,11 +57,14 @@ class GroupIndex:
         self._lex = lexicon
         self._variants: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._typos: dict[str, str | None] = {}
+        self._typo_heads: list[str] = []  # first words of multi-word names ("maintenance" crew)
+        self._head_typos: dict[str, str | None] = {}
         self._inert: set[str] = set()
         self._common = frozenset().union(*lexicon.stopwords.values())
         self._cores: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._emails: dict[str, str] = {}
         self._typo_names: tuple[list[str], list[str]] = ([], [])  # single-word names, slugs
+        self._short: set[tuple[tuple[str, ...], str]] = set()  # two-letter cores from "XY-group" forms
         acronyms: dict[str, str] = {}
         plain: set[tuple[tuple[str, ...], str]] = set()
         bare: set[tuple[tuple[str, ...], str]] = set()
@@ -83,20 +86,25 @@ class GroupIndex:
                 self._emails[address] = group.slug
                 for core in self._cores_of(address.split("@", 1)[0]):
                     self._add(core, group.slug)
-        self._needs_word = frozenset(bare - plain)
+        self._needs_word = frozenset(bare - plain) | self._short
         # a one-word name written as two words ("energy coaches" for Energiecoaches)
         self._split_heads = frozenset(n[:3] for n in self._typo_names[0])
         self._pairs: dict[tuple[str, str], tuple[str, bool] | None] = {}
         kept = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) not in self._needs_word]
+        bare_names = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) in self._needs_word]
         self._typo_names = ([n for n, _ in kept], [g for _, g in kept])
+        # "maintenence crew": a name that needs its group word may be misspelt beside it
+        self._typo_bare = ([n for n, _ in bare_names], [g for _, g in bare_names])
         self._acronyms = acronyms
         self._acronym_re = (
             re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")(?!\w)")
             if acronyms else None)
 
     def _add(self, core: tuple[str, ...], slug: str, *, short: bool = False) -> None:
-        if len(core) == 1 and len(core[0]) < (2 if short else 3):
-            return
+        if len(core) == 1 and len(core[0]) < 3:
+            if not short or len(core[0]) < 2:
+                return
+            self._short.add((core, slug))  # "it", "gl": a word of every sentence without "group"
         entries = self._cores.setdefault(core[0], [])
         if (core, slug) not in entries:
             entries.append((core, slug))
@@ -104,6 +112,8 @@ class GroupIndex:
             if len(core) == 1 and len(core[0]) >= _MIN_TYPO_TARGET:
                 self._typo_names[0].append(core[0])
                 self._typo_names[1].append(slug)
+            elif len(core) > 1 and len(core[0]) >= _MIN_TYPO_TARGET and core[0] not in self._typo_heads:
+                self._typo_heads.append(core[0])
 
     def _ends_in_group_word(self, form: str) -> bool:
         words = TOKEN.findall(fold(form))
@@ -203,7 +213,8 @@ class GroupIndex:
         cores = self._cores
         if (len(self._inert) < _CACHE_LIMIT and token.text not in cores
                 and token.text[:3] not in self._split_heads
-                and not any(v in cores for v in token.variants)):
+                and not any(v in cores for v in token.variants)
+                and not (self._typo_bare[0] and self._typo_of(token.variants, bare=True))):
             self._inert.add(token.text)
 
     def _exact_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
@@ -221,8 +232,8 @@ class GroupIndex:
         return (tokens[i + n - 1].grouped or (i + n < len(tokens) and tokens[i + n].text in words)
                 or (i > 0 and tokens[i - 1].text in words))
 
-    def _typo_of(self, variants: tuple[str, ...]) -> str | None:
-        names, slugs = self._typo_names
+    def _typo_of(self, variants: tuple[str, ...], *, bare: bool = False) -> str | None:
+        names, slugs = self._typo_bare if bare else self._typo_names
         for query in variants:  # longest first
             if len(query) < _MIN_FUZZY_LEN:
                 continue
@@ -243,10 +254,19 @@ class GroupIndex:
                 slug = self._typos[token.text]
             if slug:
                 return slug, 1, True
+            if self._typo_bare[0] and self._beside_group_word(tokens, i, 1):
+                slug = self._typo_of(token.variants, bare=True)
+                if slug:
+                    return slug, 1, True
         if i + 1 < len(tokens) and token.text[:3] in self._split_heads:
             split = self._split_name(token, tokens[i + 1])
             if split:
                 return split[0], 2, split[1]
+        head = self._head_typo(token.text)  # "maintenence crew"
+        for core, slug in self._cores.get(head, ()) if head else ():
+            n = len(core)
+            if n > 1 and i + n <= len(tokens) and all(core[k] in tokens[i + k].variants for k in range(1, n)):
+                return slug, n, True
         for core, slug in self._cores.get(token.text, ()):
             n = len(core)
             if n < 2 or i + n > len(tokens):
@@ -258,6 +278,18 @@ class GroupIndex:
                 if len(target) >= _MIN_TYPO_TARGET and Levenshtein.distance(word, target) <= _edits(target):
                     return slug, n, True
         return None
+
+    def _head_typo(self, text: str) -> str | None:
+        """The first word of a multi-word name that `text` is a typo of, if any."""
+        if text in self._head_typos:
+            return self._head_typos[text]
+        found = None
+        if len(text) >= _MIN_TYPO_TARGET and text.isalpha() and text not in self._cores:
+            best = process.extractOne(text, self._typo_heads, scorer=Levenshtein.distance, score_cutoff=_edits(text))
+            found = best[0] if best is not None and best[0][0] == text[0] else None
+        if len(self._head_typos) < _CACHE_LIMIT:
+            self._head_typos[text] = found
+        return found
 
     def _split_name(self, first: _Token, second: _Token) -> tuple[str, bool] | None:
         """A one-word name written as two words, maybe with a typo ("web shop", "energy coaches")."""
