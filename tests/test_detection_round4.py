@@ -48,7 +48,13 @@ CASES = [
     ('leave:finance', "I'm retiring from the Finance Group in May."),
     ('leave:webshop', "Handing back my keys to the Webshop, new job."),
     ('leave:', "Taking a break from all my volunteering until the new year."),
+    # a sentence-start cue may open a later clause; a group turned down before is not borrowed
+    ('join:webshop', "i do a bit of django at work, if the Webshop needs anothr pair of hands lmk"),
+    ('join:garden', "Not really a numbers person so the Finance Group isn't for me, but the garden group sounds great. Where do I sign?"),
+    # a Nordic or Dutch verb inside an English wish (mixed-language posts)
+    ('join:garden', "Sorry, my Norwegian is bad. I would like to bli med i hagegruppa."),
     # look-alikes
+    ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
     ('none', "Count me in for the quiz night on Friday!"),
     ('none', "My partner fancies joining the garden group."),

@@ -40,6 +40,11 @@ class Cue:
     regex: re.Pattern[str]
     cover: tuple[str, ...] | None
 
+    @property
+    def anchored(self) -> bool:
+        """Starts with ^: it may also hold at the start of a later clause ("…, but happy to help")."""
+        return self.regex.pattern.startswith(("^", "(?:^"))
+
 
 def cover_of(pattern: str) -> tuple[str, ...] | None:
     """Literal strings of which every match contains one, or None if unknown."""

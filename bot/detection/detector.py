@@ -118,14 +118,20 @@ class Detector:
         sentence = post.folded[i]
         lex = self._lex
         by_kind: dict[str, list[re.Pattern[str]]] = {}
+        clauses: list[tuple[int, int]] | None = None
         for k in ids:
             cue = lex.cues.cues[k]
-            if cue.regex.search(sentence):
+            found = cue.regex.search(sentence) is not None
+            if not found and cue.anchored:
+                if clauses is None:
+                    clauses = list(self._clauses(sentence))
+                found = any(cue.regex.match(sentence[cs:ce]) for cs, ce in clauses[1:])
+            if found:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
         if not by_kind:
             return
         acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
-        post.clauses[i] = list(self._clauses(sentence))
+        post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
             for kind, regexes in by_kind.items():
@@ -377,11 +383,15 @@ class Detector:
         if plain:
             return plain, base - 0.25
         if cue.sentence > 0:  # "The comms group needs writers. Count me in!"
-            before = self._mentions(post, cue.sentence - 1, fuzzy=False)
+            previous = post.folded[cue.sentence - 1]
+            negated = [c for c in self._clauses(previous) if self._lex.negation.search(previous, *c)]
+            # "…the social committee isn't for me, but the bike workshop is. Where do I sign?"
+            before = [m for m in self._mentions(post, cue.sentence - 1, fuzzy=False)
+                      if not any(a <= m.start < b for a, b in negated)]
             around = [m for m in before if m.strong or m.titled]
             if around:
                 return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
-            previous = post.folded[cue.sentence - 1]  # "Is the rota short? I can do Thursdays."
+            # "Is the rota short? I can do Thursdays."
             around = [m for m in before if not self._lex.object_noun.match(previous, m.end)]
             if around:
                 return around, base - 0.3
