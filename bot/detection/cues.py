@@ -23,6 +23,16 @@ WORD = re.compile(r"\w+")  # the detector's notion of a word (also used for grou
 _ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not WORD.fullmatch(chr(c))})
 
 
+_LINE_GAPS = str.maketrans({chr(c): " " for c in range(128) if not WORD.fullmatch(chr(c)) and chr(c) != "\n"})
+
+
+def words_of_lines(text: str) -> list[list[str]]:
+    """``words_of`` for each line of `text`: one translate for the whole post on ASCII text."""
+    if text.isascii():
+        return [line.split() for line in text.translate(_LINE_GAPS).split("\n")]
+    return [words_of(line) for line in text.split("\n")]
+
+
 def words_of(text: str) -> list[str]:
     """``WORD.findall(text)``, faster on ASCII text (most posts).
 

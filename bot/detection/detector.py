@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
-from bot.detection.cues import words_of
+from bot.detection.cues import words_of_lines
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
 from bot.detection.markup import bounded, own_words, quoted_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
@@ -92,8 +92,9 @@ class Detector:
         """Classify one raw Discourse post (markdown) by its author's own words."""
         texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
         # one translate for the whole post: sentences hold no newline and folding keeps lengths
-        folded = fold("\n".join(texts)).split("\n") if texts else []
-        words = [words_of(f) for f in folded]
+        joined = fold("\n".join(texts))
+        folded = joined.split("\n") if texts else []
+        words = words_of_lines(joined) if texts else []
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
         index = self._lex.cues
