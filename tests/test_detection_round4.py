@@ -53,6 +53,13 @@ CASES = [
     ('join:garden', "Not really a numbers person so the Finance Group isn't for me, but the garden group sounds great. Where do I sign?"),
     # a Nordic or Dutch verb inside an English wish (mixed-language posts)
     ('join:garden', "Sorry, my Norwegian is bad. I would like to bli med i hagegruppa."),
+    # answers and jest in Norwegian and Swedish
+    ('join:garden', '[quote]\nHagegruppa trenger folk til våren, hvem kan?\n[/quote]\n\nJeg! Har egen spade.'),
+    ('join:garden', '[quote]\nTrädgårdsgruppen behöver fler som kan beskära\n[/quote]\n\nDet kan jag! Har hållit på i 20 år.'),
+    ('none', "Ja da, meld meg inn i hagegruppa, så kan jeg luke i regnet \U0001F643 Neida."),
+    ('none', "Visst, skriv upp mig i trädgårdsgruppen så kan jag sitta på möten i tre timmar \U0001F644 Nej tack."),
+    ('leave:garden', "Som varslet trer jeg ut av hagegruppa fra 1. mars."),
+    ('join:garden', "Jag är redan med i Finance, men vill också börja i trädgårdsgruppen."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
@@ -80,6 +87,12 @@ def test_misspelt_names_and_channels() -> None:
     # leaving a group's chat is leaving the group; joining "the chat" is not joining it
     assert detector.detect("Please drop me from the Buddy Programme chat.").groups == ("buddy",)
     assert detector.detect("I'd like to join the Buddy Programme chat on Thursday").intent == "none"
+
+
+def test_clipped_names_need_a_group_word() -> None:
+    detector = Detector([GroupRef("comms", "Kommunikation", ("comms",)), GroupRef("finance", "Finansgruppen")])
+    assert detector.detect("Kan någon plocka bort mig från komm-gruppens Slack?").groups == ("comms",)
+    assert detector.detect("I'd like to join the komm of it").groups == ()
 
 
 def test_sarcasm_tag_in_the_next_sentence() -> None:

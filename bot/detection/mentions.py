@@ -25,6 +25,7 @@ from bot.detection.lexicon import Lexicon
 TOKEN = re.compile(r"\w+")
 _EMAIL = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 _MIN_FUZZY_LEN = 5
+_MIN_CLIP = 4  # letters a clipped name keeps ("komm-gruppen" for Kommunikation)
 # names shorter than this ("comms", "policy") are too close to everyday words
 # ("commas", "police") to be matched with a typo
 _MIN_TYPO_TARGET = 7
@@ -89,6 +90,12 @@ class GroupIndex:
         self._needs_word = frozenset(bare - plain) | self._short
         # a one-word name written as two words ("energy coaches" for Energiecoaches)
         self._split_heads = frozenset(n[:3] for n in self._typo_names[0])
+        # "komm-gruppen", "fin-gruppa": a clipped name written with a group word
+        self._clipped: dict[str, set[str]] = {}
+        for first, entries in self._cores.items():
+            for core, slug in entries:
+                for n in range(_MIN_CLIP, len(first) - 1):
+                    self._clipped.setdefault(first[:n], set()).add(slug)
         self._pairs: dict[tuple[str, str], tuple[str, bool] | None] = {}
         kept = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) not in self._needs_word]
         bare_names = [(n, g) for n, g in zip(*self._typo_names) if ((n,), g) in self._needs_word]
@@ -214,6 +221,7 @@ class GroupIndex:
         if (len(self._inert) < _CACHE_LIMIT and token.text not in cores
                 and token.text[:3] not in self._split_heads
                 and not any(v in cores for v in token.variants)
+                and token.text not in self._clipped
                 and not (self._typo_bare[0] and self._typo_of(token.variants, bare=True))):
             self._inert.add(token.text)
 
@@ -258,6 +266,9 @@ class GroupIndex:
                 slug = self._typo_of(token.variants, bare=True)
                 if slug:
                     return slug, 1, True
+        clipped = self._clipped.get(token.text, ())
+        if len(clipped) == 1 and self._beside_group_word(tokens, i, 1):
+            return next(iter(clipped)), 1, False
         if i + 1 < len(tokens) and token.text[:3] in self._split_heads:
             split = self._split_name(token, tokens[i + 1])
             if split:
