@@ -60,6 +60,13 @@ CASES = [
     ('none', "Visst, skriv upp mig i trädgårdsgruppen så kan jag sitta på möten i tre timmar \U0001F644 Nej tack."),
     ('leave:garden', "Som varslet trer jeg ut av hagegruppa fra 1. mars."),
     ('join:garden', "Jag är redan med i Finance, men vill också börja i trädgårdsgruppen."),
+    # Dutch: answers, jest, "zet me maar in", a "-ploeg", withdrawing with "ik" inverted, events
+    ('join:garden', '[quote]\nWie wil er helpen met de tuingroep? Er ligt veel werk.\n[/quote]\n\nik! ben hovenier'),
+    ('none', "Tuurlijk, zet mij maar in de tuingroep, dan kan ik elke avond onkruid wieden \U0001F644 Nee serieus: wie heeft de sleutel?"),
+    ('join:', "Geen idee waar ik het meest van nut ben, maar zet me maar in waar het nodig is."),
+    ('join:garden', "Zet me er maar bij, bij de tuinploeg."),
+    ('leave:finance', "Daarom trek ik me per 1 juni terug uit de werkgroep financiën."),
+    ('none', "Ik doe mee aan de klusdag op 12 april!"),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
