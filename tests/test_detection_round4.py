@@ -67,6 +67,9 @@ CASES = [
     ('join:garden', "Zet me er maar bij, bij de tuinploeg."),
     ('leave:finance', "Daarom trek ik me per 1 juni terug uit de werkgroep financiën."),
     ('none', "Ik doe mee aan de klusdag op 12 april!"),
+    # a quoted call may name its group with a plain word; taking a seat in a group
+    ('join:garden', '[quote]\nVi behöver fler som kan beskära i trädgårdsgruppen\n[/quote]\n\nDet kan jag!'),
+    ('join:garden', "Jeg kan ta den ene plassen i hagegruppa 👍"),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

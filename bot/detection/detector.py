@@ -448,7 +448,7 @@ class Detector:
                 text = bounded(quoted_words(post.raw), OWN_TEXT_LIMIT)
                 if text.strip() and self.detect(text).intent == "none":
                     texts = sentences(text)
-                    found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False) if m.strong or m.titled]
+                    found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False)]
                     if 0 < len({m.slug for m in found}) <= 2:
                         post.quoted = list({m.slug: m for m in found}.values())
         return post.quoted
