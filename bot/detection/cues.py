@@ -49,11 +49,12 @@ class Cue:
     kind: str  # e.g. "join/explicit"
     regex: re.Pattern[str]
     cover: tuple[str, ...] | None
+    # starts with \A: it holds at the start of any clause ("…, if the X needs hands, lmk"),
+    # where ^ holds at the start of the sentence only (and is cheaper: no clause split)
+    anchored: bool = False
 
-    @property
-    def anchored(self) -> bool:
-        """Starts with ^: it may also hold at the start of a later clause ("…, but happy to help")."""
-        return self.regex.pattern.startswith(("^", "(?:^"))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchored", self.regex.pattern.startswith("\\A"))
 
 
 def cover_of(pattern: str) -> tuple[str, ...] | None:

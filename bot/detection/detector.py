@@ -49,6 +49,7 @@ _BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdr
 _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
 _FRAGMENT_WORDS = 4  # "Me too" / "Same here!": short enough that the next fragment is its object
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
+_CLAUSE_MARKS = frozenset(";:(),")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ class Detector:
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
         index = self._lex.cues
         cues = [cue for i, w in enumerate(words) if (ids := index.candidates_of(w))
-                for cue in self._cues(post, i, ids)]
+                for cue in self._cues(post, i, ids, w)]
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
         return self._decide(post, cues, language)
@@ -115,18 +116,23 @@ class Detector:
         if start < len(text):
             yield start, len(text)
 
-    def _cues(self, post: _Post, i: int, ids: tuple[int, ...]) -> Iterator[_Cue]:
+    def _cues(self, post: _Post, i: int, ids: tuple[int, ...], words: list[str]) -> Iterator[_Cue]:
         sentence = post.folded[i]
         lex = self._lex
         by_kind: dict[str, list[re.Pattern[str]]] = {}
         clauses: list[tuple[int, int]] | None = None
+        # a later clause starts after punctuation or a contrast word; most sentences have neither
+        split = None
         for k in ids:
             cue = lex.cues.cues[k]
             found = cue.regex.search(sentence) is not None
             if not found and cue.anchored:
-                if clauses is None:
-                    clauses = list(self._clauses(sentence))
-                found = any(cue.regex.match(sentence[cs:ce]) for cs, ce in clauses[1:])
+                if split is None:
+                    split = not _CLAUSE_MARKS.isdisjoint(sentence) or not lex.clause_words.isdisjoint(words)
+                if split:
+                    if clauses is None:
+                        clauses = list(self._clauses(sentence))
+                    found = any(cue.regex.match(sentence[cs:ce]) for cs, ce in clauses[1:])
             if found:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
         if not by_kind:

@@ -125,7 +125,9 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
         parts.append(r",?\s+\b(?:" + "|".join(map(re.escape, loose)) + r")\b\s+")
     if comma:
         parts.append(r"\s*,\s*(?:" + "|".join(map(re.escape, comma)) + r")\b\s*")
-    return re.compile("|".join(parts))
+    # every break starts with a space or one of ;:(), - the leading lookahead lets
+    # the engine skip other characters instead of trying each alternative there
+    return re.compile(r"(?=[\s;:(),])(?:" + "|".join(parts) + ")")
 
 
 def _cover(pattern: str) -> tuple[str, ...] | None:
@@ -185,6 +187,10 @@ class Lexicon:
         # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
         self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
+        # a cheap necessary condition for a clause break: punctuation, or the first word of a
+        # contrast written without a comma ("but", "selv om")
+        self.clause_words = frozenset(w.split()[0] for w in _words(languages, "clauses", "contrast")
+                                      if not w.startswith(","))
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.fillers = frozenset(_words(languages, "groups", "fillers"))
         self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
