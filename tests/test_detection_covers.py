@@ -33,6 +33,11 @@ def test_optional_words_are_part_of_the_strings() -> None:
     assert word_cover(r"\bcount (?:me )?in\b") == ("count in", "count me in")
 
 
+def test_anchored_patterns_start_at_a_word() -> None:
+    assert word_cover(r"^\s*(?:ar|e) med\b") == (" ar med", " e med")
+    assert word_cover(r"\A\s*er med") == (" er med",)
+
+
 def test_no_cover_when_the_pattern_has_no_fixed_words() -> None:
     assert word_cover(r"\w+\s+\S+") is None
     assert word_cover(r"(?i)\bjoin\b") is None  # case-insensitive: literals are not exact
@@ -48,7 +53,8 @@ def test_every_match_contains_a_cover_string() -> None:
             match = cue.regex.search(sentence)
             if match and cover:
                 checked += 1
-                assert any(s in sentence for s in cover), (cue.regex.pattern, sentence)
+                # a leading space in a cover string stands for a word start, as at the sentence start
+                assert any(s in " " + sentence for s in cover), (cue.regex.pattern, sentence)
     assert checked > 50
 
 

@@ -43,16 +43,35 @@ def parse_items(pattern: str, *, case_sensitive_only: bool = False) -> Items | N
 
 
 def word_cover(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of `pattern` contains one, or None if unknown."""
+    """Strings of which every match of `pattern` contains one, or None if unknown.
+
+    A pattern anchored at the start ("^\\s*e med") begins at a word start, so its
+    first run is written with a leading space: " e med" says "the word e", not
+    "a word ending in e", which keeps the cue off most sentences.
+    """
     items = parse_items(pattern, case_sensitive_only=True)
-    found = _cover(items) if items is not None else None
+    if items is None:
+        return None
+    skip = _anchored_start(items)
+    found = _cover(items[skip:], seed=" ") if skip else _cover(items)
     return tuple(sorted(found)) if found else None
 
 
-def _cover(items: Items) -> frozenset[str] | None:
+def _anchored_start(items: Items) -> int:
+    """How many leading items are ^ / \\A and optional spaces (0: not anchored)."""
+    if not items or items[0] != (_c.AT, _c.AT_BEGINNING) and items[0] != (_c.AT, _c.AT_BEGINNING_STRING):
+        return 0
+    k = 1
+    while k < len(items) and items[k][0] is _c.MAX_REPEAT and items[k][1][0] == 0 \
+            and list(items[k][1][2]) in ([(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])],):
+        k += 1
+    return k
+
+
+def _cover(items: Items, seed: str = "") -> frozenset[str] | None:
     """The cheapest necessary set among the runs of exact strings in a sequence."""
     options: list[frozenset[str]] = []
-    run: set[str] = {""}
+    run: set[str] = {seed}
     for item in items:
         exact = _exact([item])
         if exact is not None and len(run) * len(exact) <= _MAX_STRINGS:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
-from bot.detection.cues import words_of_lines
+from bot.detection.cues import Cue, words_of_lines
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
-from bot.detection.markup import bounded, own_words, quoted_words, sentences
+from bot.detection.markup import bounded, has_quote, own_words, quoted_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
 
 log = logging.getLogger(__name__)
@@ -98,9 +98,9 @@ class Detector:
         words = words_of_lines(joined) if texts else []
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
-        index = self._lex.cues
+        index = self._lex.cues_with_answers if has_quote(raw) else self._lex.cues
         cues = [cue for i, w in enumerate(words) if (ids := index.candidates_of(w))
-                for cue in self._cues(post, i, ids, w)]
+                for cue in self._cues(post, i, index.cues, ids, w)]
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
         return self._decide(post, cues, language)
@@ -116,7 +116,8 @@ class Detector:
         if start < len(text):
             yield start, len(text)
 
-    def _cues(self, post: _Post, i: int, ids: tuple[int, ...], words: list[str]) -> Iterator[_Cue]:
+    def _cues(self, post: _Post, i: int, known: Sequence[Cue], ids: tuple[int, ...],
+              words: list[str]) -> Iterator[_Cue]:
         sentence = post.folded[i]
         lex = self._lex
         by_kind: dict[str, list[re.Pattern[str]]] = {}
@@ -124,7 +125,7 @@ class Detector:
         # a later clause starts after punctuation or a contrast word; most sentences have neither
         split = None
         for k in ids:
-            cue = lex.cues.cues[k]
+            cue = known[k]
             found = cue.regex.search(sentence) is not None
             if not found and cue.anchored:
                 if split is None:
@@ -450,7 +451,7 @@ class Detector:
         """
         if post.quoted is None:
             post.quoted = []
-            if "[quote" in post.raw.lower() or ">" in post.raw:
+            if has_quote(post.raw):
                 text = bounded(quoted_words(post.raw), OWN_TEXT_LIMIT)
                 if text.strip() and self.detect(text).intent == "none":
                     texts = sentences(text)

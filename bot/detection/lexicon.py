@@ -38,6 +38,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
+    "join": ("answer",),
     "leave": ("tentative",),
     "block": ("retraction", "conjunction", "condition", "irony", "irony_tag", "irony_opener", "irony_disclaimer"),
     "groups": ("channels",),
@@ -151,11 +152,15 @@ class Lexicon:
         def union(section: str, key: str) -> re.Pattern[str]:
             return _union(p for lang in languages for p in lang.items(section, key))
 
-        self.cues = CueIndex(
-            Cue(f"{section}/{key}", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
-            for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
-                                 ("leave", "tentative"))
-            for lang in languages for p in lang.items(section, key))
+        cues = [Cue(f"{section}/{key}", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
+                for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
+                                     ("leave", "tentative"))
+                for lang in languages for p in lang.items(section, key)]
+        # answers ("Me!") need a quoted call to be about something: only posts that quote try them
+        answers = [Cue("join/tentative", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
+                   for lang in languages for p in lang.items("join", "answer")]
+        self.cues = CueIndex(cues)
+        self.cues_with_answers = CueIndex(cues + answers) if answers else self.cues
         self.generic_scope = union("join", "generic_scope")
         self.all_groups = union("leave", "all_groups")
         self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")

@@ -14,6 +14,7 @@ _QUOTE_TAG = re.compile(r"\[(/?)quote(?:=[^\]\n]{0,300})?\]", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _MD_QUOTE = re.compile(r"^\s{0,3}>")
+_MD_QUOTE_LINE = re.compile(r"^[^\S\n]{0,3}>", re.MULTILINE)
 # a line that might be code, a quote or a like counter (superset of the four above)
 _BLOCK_LINE = re.compile(r"^(?:[^\S\n]|[`~>\d])", re.MULTILINE)
 _LIKES = re.compile(r"^\s*\d+\s+likes?\s*$", re.IGNORECASE)
@@ -62,6 +63,12 @@ def quoted_words(raw: str) -> str:
     parts = [_QUOTE_TAG.sub("\n", text[start:end]) for start, end in _quote_spans(text)[0]] if "[" in text else []
     parts.extend(_MD_QUOTE.sub("", line) for line in text.split("\n") if _MD_QUOTE.match(line))
     return strip_inline("\n".join(parts))
+
+
+def has_quote(raw: str) -> bool:
+    """Whether the post quotes anything (a [quote] tag or a `>` line)."""
+    return ("[" in raw and _QUOTE_TAG.search(raw) is not None) or (
+        ">" in raw and _MD_QUOTE_LINE.search(raw) is not None)
 
 
 def _quote_spans(raw: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
