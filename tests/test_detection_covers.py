@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.detection.covers import word_cover
-from bot.detection.cues import WORD
+from bot.detection.covers import word_cover, word_covers
+from bot.detection.cues import WORD, Cue, CueIndex
 from bot.detection.folding import fold
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
 from bot.detection.markup import own_words, sentences
@@ -36,6 +37,14 @@ def test_optional_words_are_part_of_the_strings() -> None:
 def test_anchored_patterns_start_at_a_word() -> None:
     assert word_cover(r"^\s*(?:ar|e) med\b") == (" ar med", " e med")
     assert word_cover(r"\A\s*er med") == (" er med",)
+
+
+def test_two_necessary_covers_for_a_wish_and_a_verb() -> None:
+    covers = word_covers(r"\bi(?:'d| would) (?:\S+\s+)?(?:like|love) to (?:\S+\s+)?(?:join|help)\b")
+    assert len(covers) == 2 and {"join", "help"} <= set(covers[0]) | set(covers[1])
+    index = CueIndex([Cue("join/explicit", re.compile("x"), covers[0], covers[1:])])
+    assert index.candidates_of("i would love to join".split()) == (0,)
+    assert index.candidates_of("can you help me find the minutes".split()) == ()  # a verb, no wish
 
 
 def test_no_cover_when_the_pattern_has_no_fixed_words() -> None:

@@ -49,12 +49,19 @@ def word_cover(pattern: str) -> tuple[str, ...] | None:
     first run is written with a leading space: " e med" says "the word e", not
     "a word ending in e", which keeps the cue off most sentences.
     """
+    found = word_covers(pattern, limit=1)
+    return found[0] if found else None
+
+
+def word_covers(pattern: str, *, limit: int = 2) -> tuple[tuple[str, ...], ...]:
+    """Up to `limit` cheapest covers, each necessary on its own: a match holds a
+    string of every one ("i'd … like … join": one of the wishes AND one of the verbs)."""
     items = parse_items(pattern, case_sensitive_only=True)
     if items is None:
-        return None
+        return ()
     skip = _anchored_start(items)
-    found = _cover(items[skip:], seed=" ") if skip else _cover(items)
-    return tuple(sorted(found)) if found else None
+    options = sorted(_options(items[skip:], seed=" " if skip else ""), key=lambda o: (_cost(o), sorted(o)))
+    return tuple(tuple(sorted(o)) for o in options[:limit])
 
 
 def _anchored_start(items: Items) -> int:
@@ -68,8 +75,14 @@ def _anchored_start(items: Items) -> int:
     return k
 
 
-def _cover(items: Items, seed: str = "") -> frozenset[str] | None:
+def _cover(items: Items) -> frozenset[str] | None:
     """The cheapest necessary set among the runs of exact strings in a sequence."""
+    options = _options(items)
+    return min(options, key=_cost) if options else None
+
+
+def _options(items: Items, seed: str = "") -> list[frozenset[str]]:
+    """Every necessary set found along a sequence (runs of exact strings, inner covers)."""
     options: list[frozenset[str]] = []
     run: set[str] = {seed}
     for item in items:
@@ -86,7 +99,7 @@ def _cover(items: Items, seed: str = "") -> frozenset[str] | None:
         if inner:
             options.append(inner)
     _keep(run, options)
-    return min(options, key=_cost) if options else None
+    return options
 
 
 def _keep(run: set[str], options: list[frozenset[str]]) -> None:

@@ -49,6 +49,7 @@ class Cue:
     kind: str  # e.g. "join/explicit"
     regex: re.Pattern[str]
     cover: tuple[str, ...] | None
+    extra: tuple[tuple[str, ...], ...] = ()  # further covers, each also necessary
     # starts with \A: it holds at the start of any clause ("…, if the X needs hands, lmk"),
     # where ^ holds at the start of the sentence only (and is cheaper: no clause split)
     anchored: bool = False
@@ -138,6 +139,15 @@ class CueIndex:
                     always.add(i)
                 else:
                     covers.setdefault(pieces[0], []).append((tuple(pieces[1:]), i))
+        # a candidate must also hold a string of each extra cover ("like" AND "join")
+        self._extra: dict[int, tuple[tuple[frozenset[int], ...], ...]] = {}
+        for i, cue in enumerate(self.cues):
+            options = [[_pieces(s) for s in option] for option in cue.extra]
+            options = [o for o in options if all(o)]  # a string without word pieces: no help
+            if cue.cover is not None and options:
+                self._extra[i] = tuple(
+                    tuple(frozenset(self._pieces.setdefault(p, len(self._pieces)) for p in ps) for ps in o)
+                    for o in options)
         self._always = frozenset(always)
         self._covers = {pid: tuple((frozenset(rest), cue) for rest, cue in entries)
                         for pid, entries in covers.items()}
@@ -171,9 +181,11 @@ class CueIndex:
     def _covered(self, present: frozenset[int]) -> tuple[int, ...]:
         found = set(self._always)
         covers = self._covers
+        extra = self._extra
         for pid in present & self._firsts:
             for rest, cue in covers[pid]:
-                if present.issuperset(rest):
+                if present.issuperset(rest) and all(
+                        any(map(present.issuperset, option)) for option in extra.get(cue, ())):
                     found.add(cue)
         return tuple(sorted(found))
 

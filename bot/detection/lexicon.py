@@ -12,12 +12,11 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.detection.covers import word_cover
+from bot.detection.covers import word_covers
 from bot.detection.cues import Cue, CueIndex, cover_of
 from bot.detection.folding import fold, fold_pattern
 from bot.errors import ConfigError
@@ -131,9 +130,14 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?=[\s;:(),])(?:" + "|".join(parts) + ")")
 
 
-def _cover(pattern: str) -> tuple[str, ...] | None:
-    """Whole-phrase cover for the word-by-word cue index, else the fragment cover."""
-    return word_cover(pattern) or cover_of(pattern)
+def _cue(kind: str, pattern: str) -> Cue:
+    """A compiled cue with whole-phrase covers (two when the pattern offers them),
+    else the fragment cover."""
+    folded = fold_pattern(pattern)
+    covers = word_covers(folded)
+    if covers:
+        return Cue(kind, re.compile(folded), covers[0], covers[1:])
+    return Cue(kind, re.compile(folded), cover_of(folded))
 
 
 def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
@@ -152,12 +156,12 @@ class Lexicon:
         def union(section: str, key: str) -> re.Pattern[str]:
             return _union(p for lang in languages for p in lang.items(section, key))
 
-        cues = [Cue(f"{section}/{key}", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
+        cues = [_cue(f"{section}/{key}", p)
                 for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
                                      ("leave", "tentative"))
                 for lang in languages for p in lang.items(section, key)]
         # answers ("Me!") need a quoted call to be about something: only posts that quote try them
-        answers = [Cue("join/tentative", re.compile(fold_pattern(p)), _cover(fold_pattern(p)))
+        answers = [_cue("join/tentative", p)
                    for lang in languages for p in lang.items("join", "answer")]
         self.cues = CueIndex(cues)
         self.cues_with_answers = CueIndex(cues + answers) if answers else self.cues
@@ -207,12 +211,15 @@ class Lexicon:
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
 
     def language_of(self, tokens: Iterable[str]) -> str:
-        """The language with most stop-word hits; "und" when nothing matches."""
-        counts = dict.fromkeys(self.codes, 0)
-        # only stop words are counted (filtered and counted in C), then one set
-        # intersection per language over that short tally
-        seen = Counter(filter(self._any_stopword.__contains__, tokens))
+        """The language with most distinct stop words; "und" when nothing matches.
+
+        Distinct words, not occurrences: one set intersection per language (in C),
+        and a mixed post is not won by whichever language repeats "the" most.
+        """
+        seen = set(tokens)
+        best, hits = "und", 0
         for code, words in self.stopwords.items():
-            counts[code] = sum(map(seen.__getitem__, seen.keys() & words))
-        best = max(counts, key=lambda c: counts[c], default="und")
-        return best if counts.get(best) else "und"
+            found = len(seen & words)
+            if found > hits:
+                best, hits = code, found
+        return best
