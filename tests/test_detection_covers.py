@@ -39,12 +39,12 @@ def test_anchored_patterns_start_at_a_word() -> None:
     assert word_cover(r"\A\s*er med") == (" er med",)
 
 
-def test_two_necessary_covers_for_a_wish_and_a_verb() -> None:
+def test_two_necessary_covers_both_required() -> None:
     covers = word_covers(r"\bi(?:'d| would) (?:\S+\s+)?(?:like|love) to (?:\S+\s+)?(?:join|help)\b")
-    assert len(covers) == 2 and {"join", "help"} <= set(covers[0]) | set(covers[1])
+    assert covers == (("like to ", "love to "), ("i would ", "i'd "))
     index = CueIndex([Cue("join/explicit", re.compile("x"), covers[0], covers[1:])])
     assert index.candidates_of("i would love to join".split()) == (0,)
-    assert index.candidates_of("can you help me find the minutes".split()) == ()  # a verb, no wish
+    assert index.candidates_of("they love to join things".split()) == ()  # a wish, nobody wishing
 
 
 def test_no_cover_when_the_pattern_has_no_fixed_words() -> None:
