@@ -70,6 +70,20 @@ CASES = [
     # a quoted call may name its group with a plain word; taking a seat in a group
     ('join:garden', '[quote]\nVi behöver fler som kan beskära i trädgårdsgruppen\n[/quote]\n\nDet kan jag!'),
     ('join:garden', "Jeg kan ta den ene plassen i hagegruppa 👍"),
+    # a plan given up is not a sign-up; "wouldn't mind" is one
+    ('none', "I had planned to join the garden group but it meets on weekdays. Another time."),
+    ('none', "Jag hade tänkt gå med i trädgårdsgruppen men den träffas på dagtid."),
+    ('join:events', "Is the events team still short of people? I wouldn't mind giving you a few hours a month."),
+    ('join:', "New here. I've got my evenings free and want to get stuck in."),
+    ('join:events', "me too for the events team 🙋 can bring a bbq"),
+    ('join:garden', "garden group, yes please! I have a van"),
+    ('leave:events', "pls boot me out of the events team whatsapp, new shifts"),
+    ('leave:garden', "Jag stryker mig själv från trädgårdsgruppen."),
+    ('leave:garden', "Stryk meg fra hagegruppa er dere snille."),
+    ('leave:finance', "Na acht jaar geef ik bij de ALV in juni mijn zetel in de werkgroep financiën op."),
+    ('none', "Ik geef mijn rol als notulist op, maar ik blijf gewoon in de tuingroep."),
+    ('join:garden', "Hvis ingen andre melder seg, kan jeg ta en plass i hagegruppa."),
+    ('join:finance', "How does one get onto the Finance Group? I'd like to put myself forward."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
@@ -103,6 +117,18 @@ def test_clipped_names_need_a_group_word() -> None:
     detector = Detector([GroupRef("comms", "Kommunikation", ("comms",)), GroupRef("finance", "Finansgruppen")])
     assert detector.detect("Kan någon plocka bort mig från komm-gruppens Slack?").groups == ("comms",)
     assert detector.detect("I'd like to join the komm of it").groups == ()
+
+
+def test_a_word_made_from_a_name_is_not_its_typo() -> None:
+    detector = Detector([GroupRef("economy", "Ekonomi", ("ekonomigruppen",))])
+    assert detector.detect("Jag avgår ur styrelsen för vår ekonomisk förening, jag vill gå med i ekonomigruppen").groups == (
+        "economy",)
+    assert detector.detect("Jag vill gå med i styrelsen för ekonomisk förening").groups == ()
+
+
+def test_a_weak_cue_adds_no_group_beside_a_sure_one() -> None:
+    text = "How do I join the Webshop team? I study finance and would like to help with product photos."
+    assert DETECTOR.detect(text).groups == ("webshop",)
 
 
 def test_sarcasm_tag_in_the_next_sentence() -> None:

@@ -50,6 +50,7 @@ _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
 _FRAGMENT_WORDS = 4  # "Me too" / "Same here!": short enough that the next fragment is its object
 _SENTENCE_STRIDE = 100_000  # orders mentions of later sentences after earlier ones
 _CLAUSE_MARKS = frozenset(";:(),")
+_WEAK_BORROW = 0.2  # a cue this much less sure than the best one adds no groups of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +238,12 @@ class Detector:
             by_intent.setdefault(item[0].intent, []).append(item)
         intent = max(by_intent, key=lambda k: (max(s[2] for s in by_intent[k]), k == "join"))
         chosen = by_intent[intent]
-        confidence = max(s[2] for s in chosen) + 0.03 * (len(chosen) - 1)
+        best = max(s[2] for s in chosen)
+        confidence = best + 0.03 * (len(chosen) - 1)
+        # "How do I join Young Savers? I study economics and would like to help": the
+        # group a weak cue borrowed from its sentence does not join a sure cue's group
+        if any(ms and s >= best - 0.05 for _, ms, s in chosen):
+            chosen = [(c, ms if s >= best - _WEAK_BORROW else [], s) for c, ms, s in chosen]
         if len(by_intent) > 1:
             confidence -= 0.25
         mentions = sorted({(m.start + _SENTENCE_STRIDE * c.sentence, m.slug) for c, ms, _ in chosen for m in ms})

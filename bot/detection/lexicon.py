@@ -187,7 +187,11 @@ class Lexicon:
         self.condition = union("block", "condition")
         self.already = union("block", "already")
         # the object of a join verb, maybe after one word: "join the call", "help you"
+        # ...unless a group word follows: "the party committee" is a group, "the party" is not
+        group_word = "|".join(sorted(map(re.escape, _words(languages, "groups", "words")), key=len, reverse=True))
         objects = union("block", "non_group_object").pattern
+        if group_word:
+            objects = f"(?:{objects})(?![\\s-]*(?:{group_word})\\b)"
         self.non_group_object = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")

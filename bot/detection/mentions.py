@@ -246,7 +246,8 @@ class GroupIndex:
             if len(query) < _MIN_FUZZY_LEN:
                 continue
             best = process.extractOne(query, names, scorer=Levenshtein.distance, score_cutoff=_edits(query))
-            if best is not None and best[0][0] == query[0]:
+            # "ekonomisk" is a word made from "ekonomi", not a typo of it
+            if best is not None and best[0][0] == query[0] and not query.startswith(best[0]):
                 return slugs[best[2]]
         return None
 
