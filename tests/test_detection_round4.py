@@ -84,6 +84,12 @@ CASES = [
     ('none', "Ik geef mijn rol als notulist op, maar ik blijf gewoon in de tuingroep."),
     ('join:garden', "Hvis ingen andre melder seg, kan jeg ta en plass i hagegruppa."),
     ('join:finance', "How does one get onto the Finance Group? I'd like to put myself forward."),
+    # an emoji ends a sentence; a group's list is the group; "and wouldn't mind"
+    ('leave:youth', "Fyller 31 i morgen, så jeg er vel ikke ung lenger 😂 Melder meg ut av ungdomsnettverket."),
+    ('leave:webshop', "Stryk meg fra nettbutikklista er dere snille."),
+    ('join:', "Har god tid etter at jeg gikk av med pensjon, så bare si fra hvor dere trenger folk."),
+    ('join:events', "Is the events team short of people? I write a magazine and wouldn't mind giving you a few hours."),
+    ('none', "Noen har glemt en blå jakke i hagen, den henger på knaggen ved døra."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
