@@ -90,6 +90,18 @@ CASES = [
     ('join:', "Har god tid etter at jeg gikk av med pensjon, så bare si fra hvor dere trenger folk."),
     ('join:events', "Is the events team short of people? I write a magazine and wouldn't mind giving you a few hours."),
     ('none', "Noen har glemt en blå jakke i hagen, den henger på knaggen ved døra."),
+    # reported requests, roles that name the group, subjectless clause starts, slots
+    ('join:garden', "Skrev til hagegruppa for to uker siden og spurte om jeg kunne bli en del av hagegruppa, men null svar."),
+    ('leave:finance', "Hierbij laat ik weten dat ik per 1 juli terugtreed als lid van de werkgroep financiën."),
+    ('leave:finance', "I'm stepping down as a Finance Group member at the AGM."),
+    ('none', "Sønnen min (14) har lyst til å være med i hagegruppa. Hvem bør han kontakte?"),
+    ('join:garden', "Do network admin for a living so happy to be added to the garden group properly."),
+    ('join:events', "I'll take the Tuesday afternoon slot in the events team if nobody's claimed it."),
+    ('join:finance', "ok fine, I'll bite — I'll sit on the Finance Group this term."),
+    ('leave:', "Going to take a break from all my co-op volunteering for a few months."),
+    ('join:garden', "Lägg gärna till mig i trädgårdsgruppen permanent!"),
+    ('join:garden', "Skulle kanske kunna hjälpa trädgårdsgruppen med beskärningen om ni är kort om folk?"),
+    ('join:garden', "Vorig jaar zat ik in de tuingroep, daarna even gestopt, maar ik wil er weer in!"),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

@@ -153,6 +153,9 @@ class Detector:
                     # the author's own "Stepping down from X", "Tar en paus från X"
                     opening = cs == 0 and _WORD_START.search(clause, 0, match.start()) is None
                     reason = self._blocked(intent, clause, match, opening=opening)
+                    if not reason and cs > 0 and not lex.first_person.search(clause, 0, match.end()) \
+                            and self._someone_else_before(sentence, cs):
+                        reason = "third party"  # "Sønnen min (14) har lyst til å være med i X"
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
                     if reason:
@@ -174,6 +177,15 @@ class Detector:
         # a span is a group's name if some name starts before it ends and ends after it
         # starts; bisection keeps a sentence full of greetings and names linear
         return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
+
+    def _someone_else_before(self, sentence: str, end: int) -> bool:
+        """A subjectless clause continues an earlier one: is that one about somebody else?"""
+        lex = self._lex
+        third = None
+        for third in lex.third_party.finditer(sentence, 0, end):
+            pass
+        return (third is not None and lex.first_person.search(sentence, third.end(), end) is None
+                and lex.inclusive.search(sentence, 0, end) is None)
 
     def _ironic(self, post: _Post, i: int) -> bool:
         """A sign-up in jest: an eye-roll or "/s" in the sentence, and either a
