@@ -102,6 +102,14 @@ CASES = [
     ('join:garden', "Lägg gärna till mig i trädgårdsgruppen permanent!"),
     ('join:garden', "Skulle kanske kunna hjälpa trädgårdsgruppen med beskärningen om ni är kort om folk?"),
     ('join:garden', "Vorig jaar zat ik in de tuingroep, daarna even gestopt, maar ik wil er weer in!"),
+    # taking over a quoted leaver's place; sitting out only what the clause names; jest without an emoji
+    ('join:garden', "> Jag lämnar trädgårdsgruppen efter sommaren\n\nTråkigt att höra! Om det går bra tar jag din plats."),
+    ('none', "If the Finance Group met online I'd stand in a heartbeat, but the drive isn't doable, so I'm sitting this election out."),
+    ('leave:garden', "I'll sit this season out with the garden group."),
+    ('none', "Yeah sure, sign me right up for the events team so I can carry chairs for free, lol. No thanks."),
+    ('join:finance', "how does one actually get on the Finance Group? is it elected?"),
+    ('join:garden', "Mijn naam mag op het lijstje voor de tuingroep."),
+    ('leave:garden', "Mag mijn naam van de ledenlijst van de tuingroep?"),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

@@ -27,7 +27,7 @@ from bot.detection.mentions import GroupIndex, Mention
 
 log = logging.getLogger(__name__)
 
-_BASE = {"explicit": 0.9, "tentative": 0.72}
+_BASE = {"explicit": 0.9, "tentative": 0.72, "direct": 0.85}  # direct: only with a group in its clause
 _NEGATION_REACH = 60  # characters before a cue that a "not" still governs
 _SURE_NONE = 0.9
 _LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
@@ -195,10 +195,13 @@ class Detector:
         following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
         if lex.irony_tag.search(folded) or lex.irony_tag.match(following):
             return True  # "... so I can unblock the drain every week. /s"
+        opener = lex.irony_opener.match(folded, len(folded) - len(folded.lstrip())) is not None
+        if opener and any(lex.irony_disclaimer.match(f) for f in post.folded[i + 1:i + 3]):
+            return True  # "Yeah sure, sign me right up… lol. No thanks."
         marker = lex.irony.search(folded)
         if marker is None:
             return False
-        if lex.irony_opener.match(folded, len(folded) - len(folded.lstrip())):
+        if opener:
             return True
         if folded[marker.end():].strip():  # "🙄 Seriously though" in the same sentence
             return lex.irony_disclaimer.match(folded, marker.end()) is not None
@@ -319,6 +322,8 @@ class Detector:
             if not direct:
                 return [], 0.0  # "Leaving now!": a subjectless goodbye must name the group
         if cue.intent == "join" and self._retracted(post, cue, strict=True):
+            return [], 0.0
+        if cue.kind == "direct" and not direct:
             return [], 0.0
         if direct:
             weak = all(not m.strong for m in direct)
@@ -471,7 +476,8 @@ class Detector:
             post.quoted = []
             if has_quote(post.raw):
                 text = bounded(quoted_words(post.raw), OWN_TEXT_LIMIT)
-                if text.strip() and self.detect(text).intent == "none":
+                # a quoted call, or someone leaving (a place to take over); not a quoted sign-up
+                if text.strip() and self.detect(text).intent != "join":
                     texts = sentences(text)
                     found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False)]
                     if 0 < len({m.slug for m in found}) <= 2:

@@ -38,7 +38,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer",),
-    "leave": ("tentative",),
+    "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "irony", "irony_tag", "irony_opener", "irony_disclaimer"),
     "groups": ("channels",),
 }
@@ -158,7 +158,7 @@ class Lexicon:
 
         cues = [_cue(f"{section}/{key}", p)
                 for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
-                                     ("leave", "tentative"))
+                                     ("leave", "tentative"), ("leave", "direct"))
                 for lang in languages for p in lang.items(section, key)]
         # answers ("Me!") need a quoted call to be about something: only posts that quote try them
         answers = [_cue("join/tentative", p)
