@@ -125,6 +125,11 @@ CASES = [
     ('join:', "Vill gärna göra nytta i föreningen på något sätt, spelar ingen roll vad."),
     ('join:garden', "Hva skal til for å komme inn i hagegruppa?"),
     ('none', "Jag är med i trädgårdsgruppen sedan två år tillbaka."),
+    # answers naming a task; "which team doesn't matter"; "everyone who wants to…" is not the author
+    ('join:finance', '[quote]\nThe Finance Group needs someone to talk to the bank.\n[/quote]\n\nDet tar jeg! Jeg kjenner banksjefen.'),
+    ('join:', "Waar kan ik het beste helpen? Ik heb tijd over en wil me inzetten, welk team maakt me niet zoveel uit."),
+    ('none', "Alle som har lyst til å være med i hagegruppa kan bare skrive seg på lista ved døra."),
+    ('join:finance', '[quote]\nFinance Group needs someone from the shop, right now we are all bakers.\n[/quote]\n\nI can do that! I run the shop till.'),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

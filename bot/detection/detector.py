@@ -292,8 +292,8 @@ class Detector:
         if not later:
             return False
         cs, ce = later[0]
-        if not strict:
-            return lex.negation.search(folded, cs, ce) is not None
+        if not strict:  # "…, which team doesn't matter to me" is a wish for any group, not a "no"
+            return lex.negation.search(folded, cs, ce) is not None and lex.generic_scope.search(folded, cs, ce) is None
         return self._withdrawn(folded, cs, ce)
 
     def _withdrawn(self, folded: str, cs: int, ce: int, *, bare: bool = False) -> bool:
@@ -480,6 +480,7 @@ class Detector:
                 if text.strip() and self.detect(text).intent != "join":
                     texts = sentences(text)
                     found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False)]
+                    found = [m for m in found if m.strong or m.titled] or found  # named for sure, else plainly
                     if 0 < len({m.slug for m in found}) <= 2:
                         post.quoted = list({m.slug: m for m in found}.values())
         return post.quoted
