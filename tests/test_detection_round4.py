@@ -130,6 +130,18 @@ CASES = [
     ('join:', "Waar kan ik het beste helpen? Ik heb tijd over en wil me inzetten, welk team maakt me niet zoveel uit."),
     ('none', "Alle som har lyst til å være med i hagegruppa kan bare skrive seg på lista ved døra."),
     ('join:finance', '[quote]\nFinance Group needs someone from the shop, right now we are all bakers.\n[/quote]\n\nI can do that! I run the shop till.'),
+    # "<group>: I'm in", counterfactual conditions, "both", time to spare, names off lists
+    ('join:garden', "garden group - I'm in 👍"),
+    ('join:garden', "tuingroep: ik 🙋"),
+    ('join:garden', "hagegruppa – ja takk, meg!"),
+    ('none', "Als het niet op dinsdagavond was, zou ik meedoen met de tuingroep, maar dan heb ik koor. Dus helaas."),
+    ('none', "If it wasn't on Tuesdays I'd join the garden group, but that's choir night."),
+    ('join:garden,webshop', "Garden and the webshop team: I'm in on both."),
+    ('join:garden', "Kan avvara några kvällar i månaden till trädgårdsgruppen."),
+    ('leave:garden,webshop', "Jag flyttar, så ni får stryka mig från både trädgårdsgruppen och webbutiken."),
+    ('join:garden', "Als de tuingroep van start gaat, wil ik er graag bij zijn."),
+    ('leave:garden', "Mijn tijd bij de tuingroep zit erop; de sleutels geef ik aan Marloes."),
+    ('join:garden', "Dersom det blir en ledig plass i hagegruppa, tar jeg gjerne den."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

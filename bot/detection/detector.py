@@ -330,7 +330,10 @@ class Detector:
             fuzzy = all(m.fuzzy for m in direct)
             return direct, base - 0.05 * weak - 0.3 * fuzzy
         negated = post.negated[cue.sentence]
-        nearby = [m for m in mentions if m.strong and not any(a <= m.start < b for a, b in negated)]
+        # "Nabokontakt og prosjektgruppa: jeg er med på begge": a plain name counts too
+        both = self._lex.both.search(post.folded[cue.sentence]) is not None
+        nearby = [m for m in mentions if (m.strong or (both and not m.fuzzy))
+                  and not any(a <= m.start < b for a, b in negated)]
         if nearby:
             return nearby, base - 0.05 - 0.3 * all(m.fuzzy for m in nearby)
         if self._retracted(post, cue):

@@ -40,7 +40,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer",),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "irony", "irony_tag", "irony_opener", "irony_disclaimer"),
-    "groups": ("channels",),
+    "groups": ("channels", "both"),
 }
 
 _NEVER = re.compile(r"(?!x)x")
@@ -199,6 +199,8 @@ class Lexicon:
         self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + objects + ")")
         # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
         self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
+        self.both = re.compile(r"\b(?:" + "|".join(map(re.escape, _words(languages, "groups", "both"))) + r")\b") \
+            if _words(languages, "groups", "both") else _NEVER
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         # a cheap necessary condition for a clause break: punctuation, or the first word of a
         # contrast written without a comma ("but", "selv om")
