@@ -142,6 +142,17 @@ CASES = [
     ('join:garden', "Als de tuingroep van start gaat, wil ik er graag bij zijn."),
     ('leave:garden', "Mijn tijd bij de tuingroep zit erop; de sleutels geef ik aan Marloes."),
     ('join:garden', "Dersom det blir en ledig plass i hagegruppa, tar jeg gjerne den."),
+    # conditions known to be false; "would anyone…"; resigning; fragments naming two groups
+    ('none', "I'd join the garden group if training weren't at 6am on Saturdays. It is, so I won't."),
+    ('none', "Om trädgårdsgruppen hade träffats digitalt skulle jag vara med direkt, men jag kan inte resa så ofta."),
+    ('none', "Vil noen bli med i hagegruppa, send en mail til hage@coop.example 👍"),
+    ('leave:garden', "Jeg fratrer som medlem av hagegruppa med umiddelbar virkning."),
+    ('leave:garden', "Tyvärr måste jag avsäga mig min plats i trädgårdsgruppen."),
+    ('leave:garden', "Takk for meg i hagegruppa! Seks fine år."),
+    ('join:garden,webshop', "Jag är med! Både trädgårdsgruppen och webbutiken."),
+    ('join:garden', "new to town, have a van. if the garden group is short of hands, I'll muck in"),
+    ('join:garden', "Als de tuingroep nog iemand zoekt met een bestelbus: ik sta klaar."),
+    ('join:garden', "Dere har maset lenge nok 😄 Greit, jeg hopper inn i hagegruppa."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

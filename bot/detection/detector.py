@@ -44,6 +44,7 @@ OWN_TEXT_LIMIT = 12_000
 # Real clauses hold one or two matches of a kind; the rest are not looked at.
 _MATCHES_PER_CLAUSE = 8
 _WORD_START = re.compile(r"\b\w")
+_WORDS = re.compile(r"\w+")
 _SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
 _BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdraw a wish
 _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
@@ -321,7 +322,8 @@ class Detector:
             direct = self._named_next(post.folded[cue.sentence], cue, direct)
             if not direct:
                 return [], 0.0  # "Leaving now!": a subjectless goodbye must name the group
-        if cue.intent == "join" and self._retracted(post, cue, strict=True):
+        if cue.intent == "join" and (self._retracted(post, cue, strict=True)
+                                     or self._lex.counterfactual.search(post.folded[cue.sentence])):
             return [], 0.0
         if cue.kind == "direct" and not direct:
             return [], 0.0
@@ -462,11 +464,16 @@ class Detector:
         if j >= len(post.texts) or len(_WORD_START.findall(post.folded[cue.sentence])) > _FRAGMENT_WORDS:
             return []
         folded = post.folded[j]
-        named = [m for m in self._mentions(post, j, fuzzy=False) if m.strong or m.titled]
+        both = self._lex.both.search(folded) is not None
+        named = [m for m in self._mentions(post, j, fuzzy=False) if m.strong or m.titled or both]
         if not named:
             return []
-        rest = folded[:named[0].start] + folded[named[-1].end:]
-        return named if len(_WORD_START.findall(rest)) <= 1 else []
+        # the rest is at most one word, besides fillers and "both" ("Både kranlaget och hamngruppen.")
+        rest = [folded[:named[0].start], folded[named[-1].end:],
+                *(folded[a.end:b.start] for a, b in zip(named, named[1:]))]
+        extra = [w for w in _WORDS.findall(" ".join(rest))
+                 if w not in self._lex.fillers and not self._lex.both.fullmatch(w)]
+        return named if len(extra) <= 1 else []
 
     def _quoted(self, post: _Post) -> list[Mention]:
         """Groups a quoted call for volunteers names, for an answer that names none.

@@ -39,7 +39,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer",),
     "leave": ("tentative", "direct"),
-    "block": ("retraction", "conjunction", "condition", "irony", "irony_tag", "irony_opener", "irony_disclaimer"),
+    "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
+              "irony_disclaimer"),
     "groups": ("channels", "both"),
 }
 
@@ -185,6 +186,8 @@ class Lexicon:
         self.conjunction = union("block", "conjunction")
         # "if the board needs someone": groups named after it are the condition, not the target
         self.condition = union("block", "condition")
+        # "I'd join X if training weren't at 6am": a condition that is known to be false
+        self.counterfactual = union("block", "counterfactual")
         self.already = union("block", "already")
         # the object of a join verb, maybe after one word: "join the call", "help you"
         # ...unless a group word follows: "the party committee" is a group, "the party" is not
