@@ -153,6 +153,15 @@ CASES = [
     ('join:garden', "new to town, have a van. if the garden group is short of hands, I'll muck in"),
     ('join:garden', "Als de tuingroep nog iemand zoekt met een bestelbus: ik sta klaar."),
     ('join:garden', "Dere har maset lenge nok 😄 Greit, jeg hopper inn i hagegruppa."),
+    # an aside in another comma piece; a mailbox name is not the group; the next sentence is only a name
+    ('leave:finance', "Jag lämnar Finance Group vid årsmötet, har redan meddelat webshop."),
+    ('join:', "Jeg stiller gjerne til valg som styremedlem på generalforsamlingen."),
+    ('join:garden', "Er med! (hagegruppa)"),
+    ('join:garden', "jeg er med i hagegruppa 👍"),
+    ('none', "Jeg er med på at hagegruppa bør få mer penger."),
+    ('leave:events', "I've loved every minute with the events team, but it's time to hang up my bunting."),
+    ('leave:garden', "Etter jul er jeg ute av hagegruppa, beklager."),
+    ('join:', "no strong preference, I'll go wherever there's a gap."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
@@ -180,6 +189,12 @@ def test_misspelt_names_and_channels() -> None:
     # leaving a group's chat is leaving the group; joining "the chat" is not joining it
     assert detector.detect("Please drop me from the Buddy Programme chat.").groups == ("buddy",)
     assert detector.detect("I'd like to join the Buddy Programme chat on Thursday").intent == "none"
+
+
+def test_a_mailbox_name_alone_is_not_the_group() -> None:
+    detector = Detector([GroupRef("nomcom", "Valgkomiteen", email="valg@coop.example")])
+    assert detector.detect("Jeg stiller gjerne til valg i år.").groups == ()
+    assert detector.detect("Jeg vil gjerne bli med, skriv til valg@coop.example").groups == ("nomcom",)
 
 
 def test_clipped_names_need_a_group_word() -> None:

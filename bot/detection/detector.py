@@ -364,7 +364,20 @@ class Detector:
         after = [m for m in direct if m.start >= cue.span[0]]
         if after and not any(m.strong for m in after) and any(m.strong for m in direct):
             return [m for m in direct if m.strong]
-        return self._declined(folded, cue, self._unconditioned(folded, cue, after or direct))
+        return self._in_own_piece(folded, cue, self._declined(folded, cue, self._unconditioned(folded, cue, after or direct)))
+
+    @staticmethod
+    def _in_own_piece(folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
+        """ "I'm leaving the board, I've told the nomination committee": when the cue's own
+        comma piece names a group, a plain word in another piece is an aside."""
+        if len(direct) < 2:
+            return direct
+        cs, ce = cue.clause
+        a = max(folded.rfind(",", cs, cue.span[0]) + 1, cs)
+        b = folded.find(",", cue.span[1], ce)
+        b = ce if b < 0 else b
+        own = [m for m in direct if a <= m.start < b]
+        return [m for m in direct if a <= m.start < b or m.strong] if own else direct
 
     def _unconditioned(self, folded: str, cue: _Cue, direct: list[Mention]) -> list[Mention]:
         """ "Join X if the board needs someone": drop groups named in the condition."""
@@ -465,7 +478,10 @@ class Detector:
             return []
         folded = post.folded[j]
         both = self._lex.both.search(folded) is not None
-        named = [m for m in self._mentions(post, j, fuzzy=False) if m.strong or m.titled or both]
+        mentions = self._mentions(post, j, fuzzy=False)
+        named = [m for m in mentions if m.strong or m.titled or both]
+        if not named and len(mentions) == 1 and len(_WORDS.findall(folded)) == 1:
+            named = mentions  # "Er med! (viltstell)": the next sentence is only the name
         if not named:
             return []
         # the rest is at most one word, besides fillers and "both" ("Både kranlaget och hamngruppen.")

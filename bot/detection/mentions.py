@@ -85,8 +85,11 @@ class GroupIndex:
             if group.email:
                 address = fold(group.email.strip())
                 self._emails[address] = group.slug
+                # "valg@…": the mailbox name alone is often an everyday word ("valg" = election),
+                # so on its own it only counts beside a group word
                 for core in self._cores_of(address.split("@", 1)[0]):
                     self._add(core, group.slug)
+                    bare.add((core, group.slug))
         self._needs_word = frozenset(bare - plain) | self._short
         # a one-word name written as two words ("energy coaches" for Energiecoaches)
         self._split_heads = frozenset(n[:3] for n in self._typo_names[0])
@@ -203,7 +206,7 @@ class GroupIndex:
                 continue
             hit = self._exact_at(tokens, i)
             if hit is None and fuzzy:
-                hit = self._fuzzy_at(tokens, i)
+                hit = self._fuzzy_at(tokens, i, original)
                 if hit is None:
                     self._remember_inert(tokens[i])
             if hit is None:
@@ -251,7 +254,12 @@ class GroupIndex:
                 return slugs[best[2]]
         return None
 
-    def _fuzzy_at(self, tokens: list[_Token], i: int) -> tuple[str, int, bool] | None:
+    def _hyphened_to_group_word(self, tokens: list[_Token], i: int, original: str) -> bool:
+        """ "komm-gruppen": written as one word with a group word, not "valg som styremedlem"."""
+        return (i + 1 < len(tokens) and tokens[i + 1].text in self._lex.group_words
+                and original[tokens[i].end: tokens[i + 1].start] == "-")
+
+    def _fuzzy_at(self, tokens: list[_Token], i: int, original: str = "") -> tuple[str, int, bool] | None:
         """A typo of a group name: one token off by 1-2 edits, the rest exact."""
         token = tokens[i]
         if len(token.text) >= _MIN_FUZZY_LEN and token.text.isalpha() and token.text not in self._common:
@@ -268,7 +276,7 @@ class GroupIndex:
                 if slug:
                     return slug, 1, True
         clipped = self._clipped.get(token.text, ())
-        if len(clipped) == 1 and self._beside_group_word(tokens, i, 1):
+        if len(clipped) == 1 and self._hyphened_to_group_word(tokens, i, original):
             return next(iter(clipped)), 1, False
         if i + 1 < len(tokens) and token.text[:3] in self._split_heads:
             split = self._split_name(token, tokens[i + 1])
