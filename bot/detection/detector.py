@@ -101,8 +101,12 @@ class Detector:
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = _Post(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
         index = self._lex.cues_with_answers if has_quote(raw) else self._lex.cues
-        cues = [cue for i, w in enumerate(words) if (ids := index.candidates_of(w))
-                for cue in self._cues(post, i, index.cues, ids, w)]
+        cues: list[_Cue] = []
+        for i, w in enumerate(words):
+            # most sentences hold a candidate cue that does not match: find that out
+            # without setting up the per-clause checks
+            if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
+                cues.extend(self._cues(post, i, *found))
         if not cues:
             return Decision("none", (), _SURE_NONE, "", language)
         return self._decide(post, cues, language)
@@ -118,8 +122,9 @@ class Detector:
         if start < len(text):
             yield start, len(text)
 
-    def _cues(self, post: _Post, i: int, known: Sequence[Cue], ids: tuple[int, ...],
-              words: list[str]) -> Iterator[_Cue]:
+    def _matching(self, post: _Post, i: int, known: Sequence[Cue], ids: tuple[int, ...],
+                  words: list[str]) -> tuple[dict[str, list[re.Pattern[str]]], list[tuple[int, int]] | None] | None:
+        """The candidate cues that match the sentence (or, for \\A cues, one of its clauses), by kind."""
         sentence = post.folded[i]
         lex = self._lex
         by_kind: dict[str, list[re.Pattern[str]]] = {}
@@ -138,8 +143,12 @@ class Detector:
                     found = any(cue.regex.match(sentence[cs:ce]) for cs, ce in clauses[1:])
             if found:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
-        if not by_kind:
-            return
+        return (by_kind, clauses) if by_kind else None
+
+    def _cues(self, post: _Post, i: int, by_kind: dict[str, list[re.Pattern[str]]],
+              clauses: list[tuple[int, int]] | None) -> Iterator[_Cue]:
+        sentence = post.folded[i]
+        lex = self._lex
         acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
         post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
