@@ -1,6 +1,7 @@
 """Score sign-up detection against a labelled corpus, next to a naive baseline.
 
 Usage: .venv/bin/python bench/detect_eval.py [--groups PATH] [--corpus PATH] [--errors]
+       .venv/bin/python bench/detect_eval.py --heldout   (one line per bench/data*/ corpus)
 
 Prints precision/recall/F1 for join and leave, exact group-set accuracy on
 correctly classified join/leave posts, join F1 per language, for coopbot and
@@ -67,12 +68,44 @@ def report(label: str, rows: list[dict]) -> None:
         f"{lang}={prf([r for r in rows if r['lang'] == lang], 'join')[2]:.3f}" for lang in langs))
 
 
+def heldout_sets() -> list[tuple[str, Path, Path]]:
+    """The independently written corpora under bench/ (each a groups file and a JSONL file)."""
+    found = []
+    for folder in sorted(ROOT.glob("bench/data*"), key=lambda p: int(re.sub(r"\D", "", p.name) or 1)):
+        groups = next(iter(sorted(folder.glob("groups*.toml"))), None)
+        corpus = next(iter(sorted(folder.glob("signups*.jsonl"))), None)
+        if groups and corpus:
+            found.append((folder.name, groups, corpus))
+    return found
+
+
+def decide(groups_path: Path, corpus_path: Path) -> list[dict]:
+    detector = Detector(load_groups(groups_path))
+    corpus = [json.loads(line) for line in corpus_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [{**item, "pred": (d := detector.detect(item["text"])).intent, "pgroups": list(d.groups)}
+            for item in corpus]
+
+
+def heldout() -> int:
+    """One line per held-out corpus, and the totals over all of them."""
+    everything: list[dict] = []
+    for name, groups, corpus in heldout_sets():
+        rows = decide(groups, corpus)
+        everything.extend(rows)
+        report(name, rows)
+    report("all held-out", everything)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", type=Path, default=SHARED / "groups.dev.toml")
     parser.add_argument("--corpus", type=Path, default=SHARED / "signups.dev.jsonl")
     parser.add_argument("--errors", action="store_true", help="list coopbot's mistakes")
+    parser.add_argument("--heldout", action="store_true", help="score every bench/data*/ corpus")
     args = parser.parse_args()
+    if args.heldout:
+        return heldout()
     groups = load_groups(args.groups)
     detector = Detector(groups)
     baseline = naive(groups)
