@@ -162,6 +162,16 @@ CASES = [
     ('leave:events', "I've loved every minute with the events team, but it's time to hang up my bunting."),
     ('leave:garden', "Etter jul er jeg ute av hagegruppa, beklager."),
     ('join:', "no strong preference, I'll go wherever there's a gap."),
+    # final round: "+1 för", "lämnar jag X", "noteer mij", "ik ga uit", "I'm off the rota", jest with "klart jag"
+    ('join:garden', "+1 för trädgårdsgruppen, tar med motorsåg och termos"),
+    ('leave:garden', "Efter femton år lämnar jag trädgårdsgruppen. Ryggen säger ifrån."),
+    ('join:garden', "Noteer mij maar voor de tuingroep."),
+    ('leave:garden', "Ik ga uit de tuingroep, we verhuizen in juli."),
+    ('leave:events', "From next month I'm off the events team rota for good."),
+    ('none', "Klart jag går med i trädgårdsgruppen, jag som inte ens kan vattna en kaktus 😂 Nej, det blir inte jag."),
+    ('none', "Skulle gärna hjälpa till i trädgårdsgruppen, men jag flyttar utomlands i maj så jag avstår."),
+    ('join:', "new here and don't know the groups yet, but happy to pitch in on whatever's understaffed!"),
+    ('join:garden,webshop', "Trädgårdsgruppen och webbutiken – båda två om ni behöver folk 🙂"),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

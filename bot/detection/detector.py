@@ -446,7 +446,8 @@ class Detector:
             # "…the social committee isn't for me, but the bike workshop is. Where do I sign?"
             before = [m for m in self._mentions(post, cue.sentence - 1, fuzzy=False)
                       if not any(a <= m.start < b for a, b in negated)]
-            around = [m for m in before if m.strong or m.titled]
+            both = self._lex.both.search(folded) is not None  # "X and Y – båda två om ni behöver folk"
+            around = [m for m in before if m.strong or m.titled or both]
             if around:
                 return around, base - 0.22 - 0.08 * all(not m.strong for m in around)
             # "Is the rota short? I can do Thursdays."
