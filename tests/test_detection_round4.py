@@ -172,6 +172,17 @@ CASES = [
     ('none', "Skulle gärna hjälpa till i trädgårdsgruppen, men jag flyttar utomlands i maj så jag avstår."),
     ('join:', "new here and don't know the groups yet, but happy to pitch in on whatever's understaffed!"),
     ('join:garden,webshop', "Trädgårdsgruppen och webbutiken – båda två om ni behöver folk 🙂"),
+    # last round: deal me in, use me, "if it were on weekends", channels in every language
+    ('join:garden', "deal me in for the garden group, got 10 yrs of pruning behind me"),
+    ('none', "If it were on weekends I'd sign up for the garden group, but weekdays don't work."),
+    ('join:', "Er pensjonist og har mer enn nok tid. Bruk meg til det dere trenger!"),
+    ('join:garden', "Har släpkärra och motorsåg, använd mig i trädgårdsgruppen!"),
+    ('leave:garden', "Har sluttet i hagegruppa, så dere kan godt kaste meg ut av chatten."),
+    ('leave:garden', "Kan någon plocka bort mig ur trädgårdsgruppens chatt? Jag är inte med där längre."),
+    ('leave:garden', "Na vier jaar stop ik met de tuingroep."),
+    ('leave:garden', "Na vier jaar neem ik afscheid van de tuingroep. Dank voor alles!"),
+    ('none', "Oh sure, sign me right up for the garden group so I can weed for free. Not a chance."),
+    ('join:garden', "Als jullie nog volk zoeken voor de tuingroep: ik heb er echt zin in."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),
