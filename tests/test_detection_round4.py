@@ -183,6 +183,17 @@ CASES = [
     ('leave:garden', "Na vier jaar neem ik afscheid van de tuingroep. Dank voor alles!"),
     ('none', "Oh sure, sign me right up for the garden group so I can weed for free. Not a chance."),
     ('join:garden', "Als jullie nog volk zoeken voor de tuingroep: ik heb er echt zin in."),
+    # closing round: "wouldn't say no", "I'll take it", refusals dressed as wishes, addresses after event words
+    ('join:events', "Wouldn't say no to a seat on the events team if one's still going."),
+    ('join:garden', "If nobody else wants the open seat in the garden group I'll take it."),
+    ('none', "Hadde gjerne vært med i hagegruppa om den lå i Oslo, men jeg bor i Tromsø, så det blir ikke noe av."),
+    ('none', "Om mötena vore digitala skulle jag vara med i trädgårdsgruppen, men att åka varje månad går inte."),
+    ('none', "Ik zou graag meedoen met de tuingroep, maar met drie bijbaantjes is dat gewoon niet haalbaar."),
+    ('leave:events', "I'm stepping down as convenor of the events team and leaving it altogether."),
+    ('leave:finance', "Time for me to hand over my Finance Group seat, I'm moving in May."),
+    ('leave:webshop', "unsubscribe me from shop@coop.example, I don't sell anything any more"),
+    ('join:garden', "Vil gjerne være fast med i hagegruppa, ikke bare stikke innom en gang i året."),
+    ('leave:garden', "Härmed avgår jag från trädgårdsgruppen."),
     # look-alikes
     ('none', "The garden group needs help, let me know if you're interested."),
     ('none', "I'm retiring from work next year, so more time soon."),

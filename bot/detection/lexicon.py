@@ -194,7 +194,7 @@ class Lexicon:
         group_word = "|".join(sorted(map(re.escape, _words(languages, "groups", "words")), key=len, reverse=True))
         objects = union("block", "non_group_object").pattern
         if group_word:
-            objects = f"(?:{objects})(?![\\s-]*(?:{group_word})\\b)"
+            objects = f"(?:{objects})(?![\\s-]*(?:{group_word})\\b)(?!@)"  # "workshop@…" is an address
         self.non_group_object = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
