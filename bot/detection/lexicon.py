@@ -119,8 +119,8 @@ def _union(patterns: Iterable[str], *, flags: int = 0) -> re.Pattern[str]:
 
 def _clause_break(words: list[str]) -> re.Pattern[str]:
     """Clause separators; a contrast word written ", so" only splits after a comma."""
-    loose = sorted({w for w in words if not w.startswith(",")}, key=len, reverse=True)
-    comma = sorted({w.lstrip(", ") for w in words if w.startswith(",")}, key=len, reverse=True)
+    loose = _longest_first(w for w in words if not w.startswith(","))
+    comma = _longest_first(w.lstrip(", ") for w in words if w.startswith(","))
     parts = [r"\s*[;:()]\s*"]
     if loose:
         parts.append(r",?\s+\b(?:" + "|".join(map(re.escape, loose)) + r")\b\s+")
@@ -129,6 +129,12 @@ def _clause_break(words: list[str]) -> re.Pattern[str]:
     # every break starts with a space or one of ;:(), - the leading lookahead lets
     # the engine skip other characters instead of trying each alternative there
     return re.compile(r"(?=[\s;:(),])(?:" + "|".join(parts) + ")")
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    """Distinct words, longest first; ties alphabetical, so stripping endings in this
+    order gives the same variants in every process (a set's order depends on the hash seed)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def _cue(kind: str, pattern: str) -> Cue:
@@ -211,12 +217,9 @@ class Lexicon:
                                       if not w.startswith(","))
         self.group_words = frozenset(_words(languages, "groups", "words"))
         self.fillers = frozenset(_words(languages, "groups", "fillers"))
-        self.suffixes = tuple(sorted(set(_words(languages, "groups", "suffixes")),
-                                     key=len, reverse=True))
-        self.inflections = tuple(sorted(set(_words(languages, "groups", "inflections")),
-                                        key=len, reverse=True))
-        self.linkers = tuple(sorted(set(_words(languages, "groups", "linkers")),
-                                    key=len, reverse=True))
+        self.suffixes = tuple(_longest_first(_words(languages, "groups", "suffixes")))
+        self.inflections = tuple(_longest_first(_words(languages, "groups", "inflections")))
+        self.linkers = tuple(_longest_first(_words(languages, "groups", "linkers")))
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
 
     def language_of(self, tokens: Iterable[str]) -> str:
