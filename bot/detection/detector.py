@@ -119,9 +119,11 @@ class Detector:
                     # the author's own "Stepping down from X", "Tar en paus från X"
                     opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
                     reason = self._blocked(intent, clause, match, opening=opening)
+                    # a subjectless later clause keeps the earlier one's subject:
+                    # "Sønnen min (14) har lyst til å være med i X"
                     if not reason and cs > 0 and not lex.first_person.search(clause, 0, match.end()) \
-                            and self._someone_else_before(sentence, cs):
-                        reason = "third party"  # "Sønnen min (14) har lyst til å være med i X"
+                            and self._someone_else(sentence[:cs], cs):
+                        reason = "third party"
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
                     if reason:
@@ -144,14 +146,15 @@ class Detector:
         # starts; bisection keeps a sentence full of greetings and names linear
         return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
 
-    def _someone_else_before(self, sentence: str, end: int) -> bool:
-        """A subjectless clause continues an earlier one: is that one about somebody else?"""
+    def _someone_else(self, text: str, end: int) -> bool:
+        """The last subject before `end` is somebody else ("my partner would love to…"),
+        with no "I" after it and no "me and my…" anywhere."""
         lex = self._lex
         third = None
-        for third in lex.third_party.finditer(sentence, 0, end):
+        for third in lex.third_party.finditer(text, 0, end):
             pass
-        return (third is not None and lex.first_person.search(sentence, third.end(), end) is None
-                and lex.inclusive.search(sentence, 0, end) is None)
+        return (third is not None and lex.inclusive.search(text) is None
+                and lex.first_person.search(text, third.end(), end) is None)
 
     def _ironic(self, post: PostReading, i: int) -> bool:
         """A sign-up in jest: an eye-roll or "/s" in the sentence, and either a
@@ -185,10 +188,7 @@ class Detector:
         floor = max(clause.rfind(",", 0, start + 1) + 1, start - _NEGATION_REACH, 0)
         if lex.negation.search(clause, floor, reach):
             return "negation"
-        third = None
-        for third in lex.third_party.finditer(clause, 0, end):
-            pass
-        if third and not lex.inclusive.search(clause) and not lex.first_person.search(clause, third.end(), end):
+        if self._someone_else(clause, end):
             return "third party"
         if lex.non_group_object.match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"

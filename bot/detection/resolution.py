@@ -128,7 +128,6 @@ class GroupResolver:
         return self._in_own_piece(folded, cue, kept)
 
     @staticmethod
-
     def _in_own_piece(folded: str, cue: CueHit, direct: list[Mention]) -> list[Mention]:
         """ "I'm leaving the board, I've told the nomination committee": when the cue's own
         comma piece names a group, a plain word in another piece is an aside."""
@@ -152,7 +151,6 @@ class GroupResolver:
         return kept or direct
 
     @staticmethod
-
     def _named_next(folded: str, cue: CueHit, direct: list[Mention]) -> list[Mention]:
         """Groups right after a subjectless cue ("Moving on from X"), not a later topic."""
         end = cue.span[1]
