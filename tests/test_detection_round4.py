@@ -247,6 +247,12 @@ def test_a_weak_cue_adds_no_group_beside_a_sure_one() -> None:
     assert DETECTOR.detect(text).groups == ("webshop",)
 
 
+def test_irony_emoji_count_without_the_english_file() -> None:
+    norwegian = Detector(GROUPS, languages=["nb"])
+    assert norwegian.detect("Ja da, meld meg inn i hagegruppa, så kan jeg luke i regnet 🙃").intent == "none"
+    assert norwegian.detect("Ja da, meld meg inn i hagegruppa!").intent == "join"
+
+
 def test_sarcasm_tag_in_the_next_sentence() -> None:
     text = "Sign me up for the garden group so I can weed in the rain every week. /s\n\nSeriously: who has the key?"
     assert DETECTOR.detect(text).intent == "none"

@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.detection.covers import word_covers
 from bot.detection.cues import Cue, CueIndex, cover_of
 from bot.detection.folding import fold, fold_pattern
+from bot.detection.markup import IRONY_EMOJI
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,8 @@ class Lexicon:
         self.negation = union("block", "negation")
         self.retraction = union("block", "retraction")
         # "Oh sure, sign me up ... 🙄 Seriously though": a sign-up said in jest
-        self.irony = union("block", "irony")
+        self.irony = _union([*map(re.escape, IRONY_EMOJI),
+                             *(p for lang in languages for p in lang.items("block", "irony"))])
         self.irony_tag = union("block", "irony_tag")  # "/s": jest said outright
         self.irony_opener = union("block", "irony_opener")
         self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")

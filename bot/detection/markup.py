@@ -32,6 +32,7 @@ _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
 # Discourse stores picked emoji as shortcodes; the few that mark irony are kept
 # as their character so the detector can tell a sign-up said in jest
 _KEPT_EMOJI = {":roll_eyes:": "\U0001F644", ":upside_down_face:": "\U0001F643", ":unamused:": "\U0001F612"}
+IRONY_EMOJI = tuple(_KEPT_EMOJI.values())  # a sign-up said in jest, in any language
 _EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
 # every break starts with a space or a closing mark; the leading lookahead only
 # lets the engine skip other characters quickly (same matches, ~40% faster)
