@@ -50,12 +50,9 @@ class Cue:
     regex: re.Pattern[str]
     cover: tuple[str, ...] | None
     extra: tuple[tuple[str, ...], ...] = ()  # further covers, each also necessary
-    # starts with \A: it holds at the start of any clause ("…, if the X needs hands, lmk"),
+    # written with \A: it holds at the start of any clause ("…, if the X needs hands, lmk"),
     # where ^ holds at the start of the sentence only (and is cheaper: no clause split)
     anchored: bool = False
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "anchored", self.regex.pattern.startswith("\\A"))
 
 
 def cover_of(pattern: str) -> tuple[str, ...] | None:

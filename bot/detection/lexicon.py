@@ -143,9 +143,8 @@ def _cue(kind: str, pattern: str) -> Cue:
     else the fragment cover."""
     folded = fold_pattern(pattern)
     covers = word_covers(folded)
-    if covers:
-        return Cue(kind, re.compile(folded), covers[0], covers[1:])
-    return Cue(kind, re.compile(folded), cover_of(folded))
+    cover, extra = (covers[0], covers[1:]) if covers else (cover_of(folded), ())
+    return Cue(kind, re.compile(folded), cover, extra, anchored=folded.startswith("\\A"))
 
 
 def _words(langs: Sequence[Language], section: str, key: str) -> list[str]:
@@ -210,8 +209,7 @@ class Lexicon:
         self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + objects + ")")
         # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
         self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
-        self.both = re.compile(r"\b(?:" + "|".join(map(re.escape, _words(languages, "groups", "both"))) + r")\b") \
-            if _words(languages, "groups", "both") else _NEVER
+        self.both = _union(rf"\b{re.escape(w)}\b" for w in _words(languages, "groups", "both"))
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))
         # a cheap necessary condition for a clause break: punctuation, or the first word of a
         # contrast written without a comma ("but", "selv om")
