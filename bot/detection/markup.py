@@ -34,10 +34,13 @@ _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
 _KEPT_EMOJI = {":roll_eyes:": "\U0001F644", ":upside_down_face:": "\U0001F643", ":unamused:": "\U0001F612"}
 IRONY_EMOJI = tuple(_KEPT_EMOJI.values())  # a sign-up said in jest, in any language
 _EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
-# every break starts with a space or a closing mark; the leading lookahead only
-# lets the engine skip other characters quickly (same matches, ~40% faster)
+# every break starts with a space or a closing mark, so the pattern opens with that
+# class and the engine skips other characters in C; the lookbehinds then check what
+# came before (an end mark, or a newline) without starting the match earlier.
 # an emoji ends a sentence as a full stop does: "…lenger 😂 Melder meg ut av X"
-_SENTENCE_BREAK = re.compile(r"(?=[\s\"')\]])(?:(?<=[.!?\u2026\u2600-\u27bf\U0001f300-\U0001faff])[\"')\]]?\s+|\n+|\s[-\u2013\u2014]{1,2}\s)")
+_END = ".!?\u2026\u2600-\u27bf\U0001f300-\U0001faff"
+_SENTENCE_BREAK = re.compile(
+    rf"[\s\"')\]](?:(?<=[{_END}][\"')\]])\s+|(?<=[{_END}]\s)\s*|(?<=\n)\n*|(?<=\s)[-\u2013\u2014]{{1,2}}\s)")
 
 
 def strip_quotes(raw: str) -> str:
