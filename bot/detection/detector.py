@@ -36,7 +36,16 @@ _LANGUAGE_SAMPLE = 2000  # words; plenty to tell four languages apart
 # Real clauses hold one or two matches of a kind; the rest are not looked at.
 _MATCHES_PER_CLAUSE = 8
 _CLAUSE_MARKS = frozenset(";:(),")
-_WEAK_BORROW = 0.2  # a cue this much less sure than the best one adds no groups of its own
+# answers to a call and conditional offers name a task or a time after the cue
+# ("I can do Tuesdays", "…, kan jeg ta oppvasken"), not something other than the group
+_TASK_AFTER = frozenset({"join/answer", "join/offer"})
+_WEAK_BORROW = 0.2
+_ASKED_CHARS = 40  # a group's name asked back ("Trädgårdsgruppen?") before a short answer  # a cue this much less sure than the best one adds no groups of its own
+
+
+def _asked(text: str) -> bool:
+    """A short question or heading, which the next sentence may answer: "Garden? Yes, me!"."""
+    return len(text) <= _ASKED_CHARS and text[-1] in "?:." and text.count(" ") < 3
 
 
 class Detector:
@@ -62,9 +71,11 @@ class Detector:
         words = words_of_lines(joined) if texts else []
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = PostReading(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
-        index = self._lex.cues_with_answers if has_quote(raw) else self._lex.cues
+        # answers ("Me!") need something to answer: a quote, or a short question just before
+        quoting = has_quote(raw)
         cues: list[CueHit] = []
         for i, w in enumerate(words):
+            index = self._lex.cues_with_answers if quoting or (i and _asked(texts[i - 1])) else self._lex.cues
             # most sentences hold a candidate cue that does not match: find that out
             # without setting up the per-clause checks
             if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
@@ -118,7 +129,7 @@ class Detector:
                     # a sentence that opens with the cue has dropped its subject:
                     # the author's own "Stepping down from X", "Tar en paus från X"
                     opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
-                    reason = self._blocked(intent, clause, match, opening=opening)
+                    reason = self._blocked(intent, clause, match, opening=opening, answer=kind in _TASK_AFTER)
                     # a subjectless later clause keeps the earlier one's subject:
                     # "Sønnen min (14) har lyst til å være med i X"
                     if not reason and cs > 0 and not lex.first_person.search(clause, 0, match.end()) \
@@ -159,7 +170,8 @@ class Detector:
     def _ironic(self, post: PostReading, i: int) -> bool:
         """A sign-up in jest: an eye-roll or "/s" in the sentence, and either a
         mock-agreeing opener ("Oh sure,", "Ja da,") or a disclaimer right after
-        ("Seriously though", "Neida."). An emoji alone may be self-mockery."""
+        ("Seriously though", "Neida."); or a flat refusal in the next sentences
+        ("Hard pass."). An emoji alone may be self-mockery."""
         lex, folded = self._lex, post.folded[i]
         following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
         if lex.irony_tag.search(folded) or lex.irony_tag.match(following):
@@ -167,6 +179,8 @@ class Detector:
         opener = lex.irony_opener.match(folded, len(folded) - len(folded.lstrip())) is not None
         if opener and any(lex.irony_disclaimer.match(f) for f in post.folded[i + 1:i + 3]):
             return True  # "Yeah sure, sign me right up… lol. No thanks."
+        if any(lex.refusal.match(f) for f in post.folded[i + 1:i + 3]):
+            return True  # "…and get shouted at every September. Hard pass."
         marker = lex.irony.search(folded)
         if marker is None:
             return False
@@ -176,8 +190,13 @@ class Detector:
             return lex.irony_disclaimer.match(folded, marker.end()) is not None
         return lex.irony_disclaimer.match(following) is not None
 
-    def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False) -> str:
-        """Why this cue does not speak for the author ("" when it does)."""
+    def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False,
+                 answer: bool = False) -> str:
+        """Why this cue does not speak for the author ("" when it does).
+
+        An answer to a call ("I can do Tuesdays") or a conditional offer names a
+        day or a task after the cue: not checked for a non-group object.
+        """
         lex = self._lex
         start, end = match.span()
         # a join cue may carry its own "not" ("ik kan niet meedoen"); a leave cue
@@ -190,7 +209,7 @@ class Detector:
             return "negation"
         if self._someone_else(clause, end):
             return "third party"
-        if lex.non_group_object.match(clause, end):
+        if not answer and lex.non_group_object.match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
             if not opening and not lex.first_person.search(clause, 0, end):

@@ -38,10 +38,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
-    "join": ("answer",),
+    "join": ("answer", "offer", "echo"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
-              "irony_disclaimer"),
+              "irony_disclaimer", "refusal"),
     "groups": ("channels", "both"),
 }
 
@@ -164,15 +164,17 @@ class Lexicon:
             return _union(p for lang in languages for p in lang.items(section, key))
 
         cues = [_cue(f"{section}/{key}", p)
-                for section, key in (("join", "explicit"), ("join", "tentative"), ("leave", "explicit"),
+                for section, key in (("join", "explicit"), ("join", "tentative"), ("join", "offer"), ("leave", "explicit"),
                                      ("leave", "tentative"), ("leave", "direct"))
                 for lang in languages for p in lang.items(section, key)]
         # answers ("Me!") need a quoted call to be about something: only posts that quote try them
-        answers = [_cue("join/tentative", p)
-                   for lang in languages for p in lang.items("join", "answer")]
+        answers = [_cue("join/answer", p)
+                   for lang in languages for p in (*lang.items("join", "answer"), *lang.items("join", "echo"))]
         self.cues = CueIndex(cues)
         self.cues_with_answers = CueIndex(cues + answers) if answers else self.cues
         self.generic_scope = union("join", "generic_scope")
+        # "Same here!": an answer that repeats a quoted sign-up, so it may take the quote's group
+        self.echo = union("join", "echo")
         self.all_groups = union("leave", "all_groups")
         self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")
         self.first_person = union("block", "first_person")
@@ -184,6 +186,8 @@ class Lexicon:
         self.irony_tag = union("block", "irony_tag")  # "/s": jest said outright
         self.irony_opener = union("block", "irony_opener")
         self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")
+        # "Hard pass.", "Nei takk, finn noen andre": a flat no, said as a sentence of its own
+        self.refusal = re.compile(r"[\s(]*(?:" + union("block", "refusal").pattern + r")(?:\W*$|\s*,)")
         self.third_party = union("block", "third_party")
         self.inclusive = union("block", "inclusive")
         self.thanks = union("block", "thanks")

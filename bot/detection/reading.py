@@ -49,7 +49,8 @@ class PostReading:
     clauses: list[list[tuple[int, int]]]
     mentions: dict[int, list[Mention]]
     raw: str = ""
-    quoted: list[Mention] | None = None  # groups named in what the author quoted, once looked up
+    # groups named in what the author quoted, and whether the quote is a sign-up; looked up once
+    quoted: tuple[list[Mention], bool] | None = None
 
 
 def clauses_of(clause_break: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:

@@ -16,7 +16,7 @@ from bot.detection.markup import bounded, has_quote, quoted_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
 from bot.detection.reading import OWN_TEXT_LIMIT, SENTENCE_STRIDE, WORD_START, WORDS, CueHit, PostReading, clauses_of
 
-_BASE = {"explicit": 0.9, "tentative": 0.72, "direct": 0.85}  # direct: only with a group in its clause
+_BASE = {"explicit": 0.9, "tentative": 0.72, "answer": 0.72, "offer": 0.72, "direct": 0.85}  # direct: only with a group in its clause
 _SUBJECTLESS_REACH = 40  # characters from a subjectless goodbye to the group it names
 _BARE_WITHDRAWAL = 4  # words after "I can't" in a comma piece that still withdraw a wish
 _LIST_ITEMS = 8  # list lines after "I could help with:" that may name groups
@@ -29,7 +29,9 @@ class GroupResolver:
     def __init__(self, lex: Lexicon, index: GroupIndex, is_sign_up: Callable[[str], bool]) -> None:
         self._lex = lex
         self._index = index
-        self._is_sign_up = is_sign_up  # a quoted sign-up lends no group: under it the author welcomes
+        # a quoted sign-up lends its group only to an echo ("Same here!"): under it the author
+        # otherwise welcomes the volunteer
+        self._is_sign_up = is_sign_up
 
     def mentions(self, post: PostReading, i: int, *, fuzzy: bool = True) -> list[Mention]:
         key = i if fuzzy else -1 - i
@@ -55,7 +57,8 @@ class GroupResolver:
         cs, ce = later[0]
         if not strict:  # "…, which team doesn't matter to me" is a wish for any group, not a "no"
             return lex.negation.search(folded, cs, ce) is not None and lex.generic_scope.search(folded, cs, ce) is None
-        return self._withdrawn(folded, cs, ce)
+        # "…, but I'm away every weekend, so it's a no from me": the reason may come first
+        return any(self._withdrawn(folded, cs, ce) for cs, ce in later[:2])
 
     def _withdrawn(self, folded: str, cs: int, ce: int, *, bare: bool = False) -> bool:
         """A real withdrawal ("I have no time"), not a caveat naming a day or meeting.
@@ -211,10 +214,10 @@ class GroupResolver:
         fragment = self._fragment_after(post, cue)
         if fragment:  # "Me too — welcome committee."
             return fragment, base - 0.1
-        quoted = self._quoted(post)
+        quoted = self._quoted(post, echo=self._lex.echo.match(folded, cue.clause[0]) is not None)
         if quoted:  # "[quote]The kiosk group needs people, who can?[/quote] Me!"
             return quoted, base - 0.12
-        if cue.kind == "tentative":
+        if cue.kind in ("tentative", "answer", "offer"):
             return [], 0.0
         after = self._following(post, cue)
         if after:  # "Sign me up! The garden group is just my thing."
@@ -255,25 +258,26 @@ class GroupResolver:
                  if w not in self._lex.fillers and not self._lex.both.fullmatch(w)]
         return named if len(extra) <= 1 else []
 
-    def _quoted(self, post: PostReading) -> list[Mention]:
-        """Groups a quoted call for volunteers names, for an answer that names none.
+    def _quoted(self, post: PostReading, *, echo: bool = False) -> list[Mention]:
+        """Groups a quoted post names, for an answer that names none.
 
-        A quote that is itself somebody's sign-up is left alone: under it, the
-        author is welcoming them, not volunteering. Two groups at most, so a
-        quoted list of every group does not turn "Me!" into a join of all.
+        A quoted call lends its group to any answer ("Me!"); a quoted sign-up
+        only to an echo of it ("Same here!"): under it, the author is otherwise
+        welcoming the volunteer. Two groups at most, so a quoted list of every
+        group does not turn "Me!" into a join of all.
         """
         if post.quoted is None:
-            post.quoted = []
+            post.quoted = ([], False)
             if has_quote(post.raw):
                 text = bounded(quoted_words(post.raw), OWN_TEXT_LIMIT)
-                # a quoted call, or someone leaving (a place to take over); not a quoted sign-up
-                if text.strip() and not self._is_sign_up(text):
+                if text.strip():
                     texts = sentences(text)
                     found = [m for t in texts for m in self._index.find(t, fold(t), fuzzy=False)]
                     found = [m for m in found if m.strong or m.titled] or found  # named for sure, else plainly
                     if 0 < len({m.slug for m in found}) <= 2:
-                        post.quoted = list({m.slug: m for m in found}.values())
-        return post.quoted
+                        post.quoted = (list({m.slug: m for m in found}.values()), self._is_sign_up(text))
+        named, sign_up = post.quoted
+        return named if echo or not sign_up else []
 
     def _following(self, post: PostReading, cue: CueHit) -> list[Mention]:
         """Groups named for sure in the next sentence, when it is not a question."""

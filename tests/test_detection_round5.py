@@ -1,0 +1,113 @@
+"""Round-five families, each beside look-alikes that must stay "none":
+
+- a flat refusal right after a sign-up ("Hard pass.", "Nei takk, finn noen andre") makes it a joke;
+- how-to-join questions and "is there room for one more";
+- formal resignations and "this season will be my last";
+- offers under a condition that a group needs people ("if X needs hands, ping me"), whose
+  group is the one in the condition;
+- "Same here!" under a quoted sign-up takes its group; a welcome under it does not;
+- answers to a quoted call that name a time ("I'll do one Thursday a month");
+- terse lists ("X + Y for me") and a group asked back before a short answer ("Garden? Yes, me!").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.detection_groups import GROUPS, assert_decides
+from bot.detection import Detector
+
+DETECTOR = Detector(GROUPS)
+
+CASES = [
+    # strong refusal after a sign-up in jest
+    ('none:', "oh yes, I'd absolutely love to join the Finance Group and count receipts every weekend. Hard pass."),
+    ('none:', 'Klart, skriv upp mig för trädgårdsgruppen så jag får rensa ogräs i regnet... INTE 🙃'),
+    ('none:', 'Ja visst, jeg melder meg gjerne inn i hagegruppa, jeg som dreper alle planter 😂 Nei takk, finn noen andre.'),
+    ('none:', 'ja hoor, ik meld me meteen aan voor de tuingroep, lekker onkruid wieden in de regen 🙄 niet dus. zoek maar iemand anders'),
+    ('none:', "I'd like to help the garden group but I'm away every weekend until June, so it's a no from me for now."),
+    ('join:garden', 'Happy to join the garden group. No thanks needed, I just like weeding.'),
+    # how-to-join questions
+    ('join:garden', 'how do you actually get into the garden group?'),
+    ('join:events', 'How does one go about getting onto the events team?'),
+    ('join:webshop', 'hoe kom ik in de werkgroep web shop?'),
+    ('join:garden', 'Is er bij de tuingroep nog plek voor iemand?'),
+    ('join:events', 'Is the events team taking new people?'),
+    ('join:garden', 'Er det for sent å hive seg på hagegruppa?'),
+    ('join:garden', 'Finns det plats för en till i trädgårdsgruppen?'),
+    ('join:garden', 'Er det plass til en til i hagegruppa?'),
+    # leaves
+    ('leave:finance', 'Please accept this email as formal notice of my resignation from the Finance Group, effective 1 May.'),
+    ('leave:finance', 'Hierbij deel ik mee dat ik mijn deelname aan de werkgroep financiën beëindig.'),
+    ('leave:finance', 'Jeg kommer til å fratre som medlem av økonomigruppa etter nyttår.'),
+    ('leave:garden', 'Denna säsong blir min sista i trädgårdsgruppen.'),
+    ('leave:garden', 'This season will be my last with the garden group.'),
+    ('leave:events', 'Going to take a break from the events team till the new year, knee surgery.'),
+    ('leave:finance', 'Från årsskiftet lämnar jag över ekonomigruppen till Anders och slutar.'),
+    ('none:', 'This will be my last post before the holidays, see you all in January.'),
+    ('none:', "The garden group's last meeting of the season is on Friday."),
+    # lexicon gaps
+    ('join:garden', 'meld meg på hagegruppa 👍'),
+    ('join:events', "stick my name down for the events team, I'm free most weekends"),
+    ('join:webshop', "ok fine, i'm in for webshop 😂"),
+    ('join:finance,garden', "finance + garden both short of people? i'll take both"),
+    ('join:garden', 'tar gjerne en plass i hagegruppa hvis det blir ledig'),
+    ('join:webshop', 'lowkey keen på nettbutikk, kan litt html'),
+    ('join:garden', 'doe mee met de tuingroep, zaterdag kan altijd'),
+    ('join:garden', 'Ik heb wel een paar uurtjes per maand over voor de tuingroep.'),
+    ('join:garden', 'Jag har några timmar över i månaden och lägger dem gärna på trädgårdsgruppen.'),
+    ('join:events', "I'd very much like a place on the events team this winter."),
+    ('join:youth', 'heb wel zin om in het Youth Network te zitten als dat er komt'),
+    ('join:', 'Not fussed which group, I just want to be useful. Where do you need bodies?'),
+    ('join:garden', 'would love to get stuck into the garden group here too'),
+    # conditional need offers
+    ('join:webshop', 'If the web shop team ever wants another pair of hands, ping me.'),
+    ('join:finance', 'Trenger økonomigruppa en ekstra person til regnskapet, har jeg god tid.'),
+    ('join:finance', 'Om ekonomigruppen fortfarande söker folk är jag intresserad.'),
+    ('join:finance', "Als de werkgroep financiën nog iemand zoekt: ik heb wel zin in zo'n klusje."),
+    ('join:garden', 'als de tuingroep nog hulp kan gebruiken zou ik misschien iets kunnen doen?'),
+    ('join:events', 'Hvis arrangementer fortsatt mangler folk til festen, kan jeg ta oppvasken.'),
+    ('join:events', "if the events team need someone to do posters i'm up for it"),
+    ('none:', "If the garden group needs more people, I'll post a call in the newsletter."),
+    ('none:', 'If the events team needs people, ask Kim, she knows everyone.'),
+    ('none:', 'Hvis hagegruppa trenger folk, kan dere spørre Ola.'),
+    ('none:', 'Als de tuingroep nog iemand zoekt, mijn buurman wil misschien.'),
+    # me-too under a quoted sign-up
+    ('join:finance', '[quote="kim"]\nPut me down for the Finance Group, I can do spreadsheets\n[/quote]\n\nSame here, I\'m an accountant.'),
+    ('join:garden', '[quote="kim"]\nJeg vil gjerne være med i hagegruppa\n[/quote]\n\nJeg også! Har egen spade.'),
+    ('none:', '[quote="kim"]\nPut me down for the Finance Group, I can do spreadsheets\n[/quote]\n\nWelcome aboard, I\'ll add you today.'),
+    # answers to quoted calls
+    ('join:garden', '[quote="kim"]\nThe garden group is desperate for people on Thursdays\n[/quote]\n\nGo on then, I\'ll do one Thursday a month.'),
+    ('join:garden', '[quote="kim"]\nDe tuingroep zoekt dringend mensen voor zondag\n[/quote]\n\nZondag kan ik prima, zet me er maar op.'),
+    # terse lists
+    ('join:finance,garden', 'finance + garden for me pls'),
+    ('join:finance,garden', 'økonomigruppa + hagegruppa for min del takk 🌿'),
+    ('join:finance,garden', 'ekonomigruppen + trädgårdsgruppen för min del, vilka dagar ses ni?'),
+    ('join:garden', 'Garden? Yes, me!'),
+    ('join:garden', 'Trädgårdsgruppen? Ja, jag!! 🌱'),
+    ('join:garden', 'hagegruppa? JA. passer meg perfekt'),
+    ('none:', 'Garden? Yes, it was lovely this year.'),
+    ('none:', 'finance + garden meet on Tuesday'),
+    # recruiting others, non-group objects
+    ('none:', 'Har noen lyst til å bli med i hagegruppa? Vi er bare tre igjen.'),
+    ('none:', 'Ik doe mee aan de pubquiz van de tuingroep op 14 december!'),
+    ('none:', 'Blir med på streamen i kveld!'),
+    ('none:', 'Als de tuin ook op zondag open was zou ik meteen meedoen, maar op zaterdag werk ik. Dus helaas, niet voor mij.'),
+]
+
+
+@pytest.mark.parametrize(("spec", "text"), CASES)
+def test_round5_family(spec: str, text: str) -> None:
+    assert_decides(DETECTOR, spec, text)
+
+
+def test_a_scheduling_reply_is_not_a_terse_sign_up() -> None:
+    assert DETECTOR.detect("Shall we meet about the Finance Group on Thursday? Any time after lunch works for me.").intent == "none"
+    assert DETECTOR.detect("Takk for et fint møte i hagegruppa. Takk for meg!").intent == "none"
+    assert DETECTOR.detect("ut av hagegruppa for min del, ryggen er kaputt").intent != "join"
+
+
+def test_a_short_answer_needs_something_to_answer() -> None:
+    # without a quote or a group asked first, "Yes, me!" is about nothing
+    assert DETECTOR.detect("Hi all. Yes, me!").intent == "none"
+    assert DETECTOR.detect("Garden? Yes, me!").groups == ("garden",)
