@@ -18,6 +18,7 @@ _MD_QUOTE_LINE = re.compile(r"^[^\S\n]{0,3}>", re.MULTILINE)
 # a line that might be code, a quote or a like counter (superset of the four above)
 _BLOCK_LINE = re.compile(r"^(?:[^\S\n]|[`~>\d])", re.MULTILINE)
 _LIKES = re.compile(r"^\s*\d+\s+likes?\s*$", re.IGNORECASE)
+_LIKES_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]+likes?[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]{0,2000}`")
 _HTML = re.compile(r"<[^<>\n]{0,500}>")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
@@ -104,6 +105,8 @@ def strip_blocks(text: str) -> str:
     """Drop fenced and indented code, `>` quotes and "N Likes" counters, line by line."""
     if not _BLOCK_LINE.search(text):  # most replies: no line could start a block
         return text
+    if "```" not in text and "~~~" not in text and ">" not in text and "\t" not in text and "    " not in text:
+        return _LIKES_LINES.sub("", text)  # no fence, quote or indented code: only "N Likes" lines
     kept: list[str] = []
     fence: str | None = None
     previous_blank = True
