@@ -93,6 +93,22 @@ CASES = [
     ('none:', 'Ik doe mee aan de pubquiz van de tuingroep op 14 december!'),
     ('none:', 'Blir med på streamen i kveld!'),
     ('none:', 'Als de tuin ook op zondag open was zou ik meteen meedoen, maar op zaterdag werk ik. Dus helaas, niet voor mij.'),
+    # objects and subjects: a group before a weekday, a wh-word before 'you', 'ta meg av' a task,
+    # an offer's condition about 'you', weekday rotas, idioms of leaving, lists with '+' and 'both'
+    ('join:garden', 'meld meg på hagegruppa tirsdager 👍'),
+    ('join:garden', 'same here but thursdays, put me on the garden rota too'),
+    ('join:', "new here. happy to help wherever you're short of hands, just point me at something"),
+    ('join:garden', 'Jeg kan godt ta meg av spørsmål fra nye medlemmer i hagegruppa.'),
+    ('leave:garden', 'Ta meg av lista til hagegruppa, takk.'),
+    ('leave:garden', 'gonna have to drop the garden group, new job eats my evenings'),
+    ('none:', 'gonna have to drop by the garden on Saturday'),
+    ('leave:events', 'Going to take a wee break from the events team till spring.'),
+    ('join:webshop', "fine, i'll be the web shop person, someone has to fix the checkout"),
+    ('join:garden', 'If you need someone for the garden group, I can help on Saturdays.'),
+    ('leave:garden', 'Ik hang mijn lidmaatschap van de tuingroep aan de wilgen.'),
+    ('join:garden,finance', 'tuingroep + werkgroep financiën voor mij pls, ik ben toch altijd bezig'),
+    ('join:events,garden', 'Zowel de evenementen als de tuingroep, kan ik bij allebei?'),
+    ('none:', "Lijkt me leuk, zo'n feest van Events."),
 ]
 
 

@@ -130,6 +130,8 @@ class Detector:
                     # the author's own "Stepping down from X", "Tar en paus från X"
                     opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
                     reason = self._blocked(intent, clause, match, opening=opening, answer=kind in _TASK_AFTER)
+                    if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
+                        reason = ""
                     # a subjectless later clause keeps the earlier one's subject:
                     # "Sønnen min (14) har lyst til å være med i X"
                     if not reason and cs > 0 and not lex.first_person.search(clause, 0, match.end()) \
@@ -144,6 +146,14 @@ class Detector:
                     yield CueHit(intent, kind.split("/")[1], i, (cs, ce),
                                (cs + match.start(), cs + match.end()), everything, subjectless)
                     break
+
+    def _group_before_object(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
+        """ "meld meg på verkstedet tirsdager": the word before the day is a group's name."""
+        found = self._lex.non_group_object.match(clause, end)
+        if found is None or found.start(1) < 0:
+            return False
+        a, b = cs + found.start(1), cs + found.end(1)
+        return any(a <= m.start < b and not m.fuzzy for m in self._resolver.mentions(post, i))
 
     def _acknowledged(self, post: PostReading, i: int) -> bool:
         """Driver speech ("welcome", "I'll add you"), unless the word is a group's name."""
@@ -195,7 +205,9 @@ class Detector:
         """Why this cue does not speak for the author ("" when it does).
 
         An answer to a call ("I can do Tuesdays") or a conditional offer names a
-        day or a task after the cue: not checked for a non-group object.
+        day or a task after the cue: not checked for a non-group object. An
+        offer's own words hold its first person, and its condition may be about
+        somebody else ("if you need someone, I can…").
         """
         lex = self._lex
         start, end = match.span()
@@ -207,7 +219,7 @@ class Detector:
         floor = max(clause.rfind(",", 0, start + 1) + 1, start - _NEGATION_REACH, 0)
         if lex.negation.search(clause, floor, reach):
             return "negation"
-        if self._someone_else(clause, end):
+        if not answer and self._someone_else(clause, end):  # an offer's condition may be about "you"
             return "third party"
         if not answer and lex.non_group_object.match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"

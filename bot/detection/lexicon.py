@@ -41,7 +41,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer", "offer", "echo"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
-              "irony_disclaimer", "refusal"),
+              "irony_disclaimer", "refusal", "not_determiner", "time_object"),
     "groups": ("channels", "both"),
 }
 
@@ -204,13 +204,20 @@ class Lexicon:
         # ...unless a group word follows: "the party committee" is a group, "the party" is not
         group_word = "|".join(sorted(map(re.escape, _words(languages, "groups", "words")), key=len, reverse=True))
         objects = union("block", "non_group_object").pattern
-        if group_word:
-            objects = f"(?:{objects})(?![\\s-]*(?:{group_word})\\b)(?!@)"  # "workshop@…" is an address
-        self.non_group_object = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + objects + ")")
+        times = union("block", "time_object").pattern
+        # ...nor is "the workshop rota": a group's channel or sign-up sheet names the group
+        channel = union("groups", "channels").pattern
+        guard = f"(?![\\s-]*(?:{group_word}|{channel})\\b)(?!@)" if group_word else ""  # "workshop@…" is an address
+        # a weekday after a cue is a time ("I can do Tuesdays"); after a group's name it is no event
+        cue_objects, objects = f"(?:{objects}|{times}){guard}", f"(?:{objects}){guard}"
+        # one word may stand before the object ("the call", "our zoom"), but not a
+        # wh-word opening a new clause ("help wherever you're short of hands")
+        skip = union("block", "not_determiner").pattern
+        self.non_group_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + cue_objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         # ...or a few words on: "count me in for the quiz night"
-        self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + objects + ")")
+        self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + cue_objects + ")")
         # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
         self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
         self.both = _union(rf"\b{re.escape(w)}\b" for w in _words(languages, "groups", "both"))

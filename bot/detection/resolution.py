@@ -114,9 +114,11 @@ class GroupResolver:
         """Groups in the cue's own clause (None: only events such as "the garden party")."""
         cs, ce = cue.clause
         folded = post.folded[cue.sentence]
-        # a fuzzy hit on the cue's own words ("stepping" ~ "Steering") names no group
+        # a fuzzy hit on the cue's own words ("stepping" ~ "Steering") names no group;
+        # a plain word before the cue counts beside "both" ("X als Y, kan ik bij allebei?")
+        both = self._lex.both.search(folded, cs, ce) is not None
         targets = [m for m in mentions
-                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0])
+                   if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0] or both)
                    and not (m.fuzzy and cue.span[0] <= m.start < cue.span[1])]
         direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)
                   or (cue.intent == "leave" and self._lex.channel.match(folded, m.end))]
