@@ -137,6 +137,18 @@ CASES = [
     ('join:garden', 'Ik wil best wat doen voor de tuingroep.'),
     ('join:garden', 'Ik heb wel tijd voor de tuingroep, één avond per maand.'),
     ('join:garden', 'Kan ik iets betekenen voor de tuingroep?'),
+    # first person per language: the nb/sv/nl preposition 'i' is not English 'I'; a subject
+    # after its verb ('lämnar jag'); 'it's time to' speaks for the author
+    ('none:', 'Kona mi vil gjerne inn i hagegruppa.'),
+    ('none:', 'Sønnen min har lyst til å være med i hagegruppa i år.'),
+    ('none:', 'Min man vill gärna vara med i trädgårdsgruppen i höst.'),
+    ('join:garden', 'Min man och jag vill gärna vara med i trädgårdsgruppen.'),
+    ('join:garden', 'My partner is busy, but I would love to join the garden group.'),
+    ('leave:garden', 'Efter sex år i trädgårdsgruppen lämnar jag över stafettpinnen.'),
+    ('leave:garden', 'Etter tre år i hagegruppa er det på tide å gi stafettpinnen videre.'),
+    ('none:', 'Ola slutter i hagegruppa etter sommeren.'),
+    ('join:', 'Har noen timer til overs i måneden og bidrar gjerne der det trengs mest.'),
+    ('none:', 'Har noen lyst til å bli med i hagegruppa?'),
 ]
 
 
@@ -155,3 +167,8 @@ def test_a_short_answer_needs_something_to_answer() -> None:
     # without a quote or a group asked first, "Yes, me!" is about nothing
     assert DETECTOR.detect("Hi all. Yes, me!").intent == "none"
     assert DETECTOR.detect("Garden? Yes, me!").groups == ("garden",)
+
+
+def test_english_i_counts_in_english_posts_only() -> None:
+    assert DETECTOR.detect("My partner is busy, but I would love to join the garden group.").intent == "join"
+    assert DETECTOR.detect("Kona mi vil gjerne inn i hagegruppa.").intent == "none"

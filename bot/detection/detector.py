@@ -70,7 +70,8 @@ class Detector:
         folded = joined.split("\n") if texts else []
         words = words_of_lines(joined) if texts else []
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
-        post = PostReading(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw)
+        post = PostReading(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw,
+                           first_person=self._lex.first_person_of(language))
         # answers ("Me!") need something to answer: a quote, or a short question just before
         quoting = has_quote(raw)
         cues: list[CueHit] = []
@@ -117,6 +118,7 @@ class Detector:
         sentence = post.folded[i]
         lex = self._lex
         acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
+        me = post.first_person or lex.first_person
         post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for cs, ce in post.clauses[i]:
             clause = sentence[cs:ce]
@@ -129,20 +131,20 @@ class Detector:
                     # a sentence that opens with the cue has dropped its subject:
                     # the author's own "Stepping down from X", "Tar en paus från X"
                     opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
-                    reason = self._blocked(intent, clause, match, opening=opening, answer=kind in _TASK_AFTER)
+                    reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER)
                     if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
                         reason = ""
                     # a subjectless later clause keeps the earlier one's subject:
                     # "Sønnen min (14) har lyst til å være med i X"
-                    if not reason and cs > 0 and not lex.first_person.search(clause, 0, match.end()) \
-                            and self._someone_else(sentence[:cs], cs):
+                    if not reason and cs > 0 and not me.search(clause, 0, match.end()) \
+                            and self._someone_else(sentence[:cs], cs, me):
                         reason = "third party"
                     if reason == "negation":
                         post.negated[i].append((cs, ce))
                     if reason:
                         continue
                     everything = intent == "leave" and lex.all_groups.search(clause) is not None
-                    subjectless = opening and not lex.first_person.search(clause, 0, match.end())
+                    subjectless = opening and not me.search(clause, 0, match.end())
                     yield CueHit(intent, kind.split("/")[1], i, (cs, ce),
                                (cs + match.start(), cs + match.end()), everything, subjectless)
                     break
@@ -167,7 +169,7 @@ class Detector:
         # starts; bisection keeps a sentence full of greetings and names linear
         return any((k := bisect_left(starts, b)) == 0 or reach[k - 1] <= a for a, b in spans)
 
-    def _someone_else(self, text: str, end: int) -> bool:
+    def _someone_else(self, text: str, end: int, me: re.Pattern[str]) -> bool:
         """The last subject before `end` is somebody else ("my partner would love to…"),
         with no "I" after it and no "me and my…" anywhere."""
         lex = self._lex
@@ -175,7 +177,7 @@ class Detector:
         for third in lex.third_party.finditer(text, 0, end):
             pass
         return (third is not None and lex.inclusive.search(text) is None
-                and lex.first_person.search(text, third.end(), end) is None)
+                and me.search(text, third.end(), end) is None)
 
     def _ironic(self, post: PostReading, i: int) -> bool:
         """A sign-up in jest: an eye-roll or "/s" in the sentence, and either a
@@ -200,8 +202,8 @@ class Detector:
             return lex.irony_disclaimer.match(folded, marker.end()) is not None
         return lex.irony_disclaimer.match(following) is not None
 
-    def _blocked(self, intent: str, clause: str, match: re.Match[str], *, opening: bool = False,
-                 answer: bool = False) -> str:
+    def _blocked(self, intent: str, clause: str, match: re.Match[str], me: re.Pattern[str], *,
+                 opening: bool = False, answer: bool = False) -> str:
         """Why this cue does not speak for the author ("" when it does).
 
         An answer to a call ("I can do Tuesdays") or a conditional offer names a
@@ -219,12 +221,13 @@ class Detector:
         floor = max(clause.rfind(",", 0, start + 1) + 1, start - _NEGATION_REACH, 0)
         if lex.negation.search(clause, floor, reach):
             return "negation"
-        if not answer and self._someone_else(clause, end):  # an offer's condition may be about "you"
+        if not answer and self._someone_else(clause, end, me):  # an offer's condition may be about "you"
             return "third party"
         if not answer and lex.non_group_object.match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
-            if not opening and not lex.first_person.search(clause, 0, end):
+            # the subject may follow the verb: "Efter sex år lämnar jag över…" (verb second)
+            if not opening and not me.search(clause, 0, end) and not lex.inverted_subject.match(clause, end):
                 return "not the author"  # "Kim dropped out of Events"
             return "role" if lex.role.match(clause, end) else ""
         if lex.thanks.search(clause):

@@ -41,7 +41,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer", "offer", "echo"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
-              "irony_disclaimer", "refusal", "not_determiner", "time_object"),
+              "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own"),
     "groups": ("channels", "both"),
 }
 
@@ -177,7 +177,14 @@ class Lexicon:
         self.echo = union("join", "echo")
         self.all_groups = union("leave", "all_groups")
         self.role = re.compile(r"\s*(?:" + union("leave", "role").pattern + ")")
-        self.first_person = union("block", "first_person")
+        # a first-person word that is another word in other languages (English "I" is the
+        # preposition "i" in nb/sv/nl) counts only in posts of its own language
+        shared = [p for lang in languages for p in lang.items("block", "first_person")]
+        own = {lang.code: lang.items("block", "first_person_own") for lang in languages}
+        self.first_person = _union([*shared, *(p for ps in own.values() for p in ps)])
+        self._first_person_in = {code: _union([*shared, *ps]) for code, ps in own.items()}
+        # a subject after its verb ("…lämnar jag över") is never English "I"
+        self.inverted_subject = re.compile(r"\s+(?:" + _union(shared).pattern + ")")
         self.negation = union("block", "negation")
         self.retraction = union("block", "retraction")
         # "Oh sure, sign me up ... 🙄 Seriously though": a sign-up said in jest
@@ -232,6 +239,10 @@ class Lexicon:
         self.inflections = tuple(_longest_first(_words(languages, "groups", "inflections")))
         self.linkers = tuple(_longest_first(_words(languages, "groups", "linkers")))
         log.debug("lexicon loaded: languages=%s", ",".join(self.codes))
+
+    def first_person_of(self, language: str) -> re.Pattern[str]:
+        """First-person words for a post in `language` (all of them when it is unknown)."""
+        return self._first_person_in.get(language, self.first_person) if language in self.codes else self.first_person
 
     def language_of(self, tokens: Iterable[str]) -> str:
         """The language with most distinct stop words; "und" when nothing matches.

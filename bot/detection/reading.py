@@ -49,6 +49,7 @@ class PostReading:
     clauses: list[list[tuple[int, int]]]
     mentions: dict[int, list[Mention]]
     raw: str = ""
+    first_person: re.Pattern[str] | None = None  # "I", "jeg"…: chosen for the post's language
     # groups named in what the author quoted, and whether the quote is a sign-up; looked up once
     quoted: tuple[list[Mention], bool] | None = None
 
