@@ -149,6 +149,28 @@ CASES = [
     ('none:', 'Ola slutter i hagegruppa etter sommeren.'),
     ('join:', 'Har noen timer til overs i måneden og bidrar gjerne der det trengs mest.'),
     ('none:', 'Har noen lyst til å bli med i hagegruppa?'),
+    # round seven: refusals ('Altså aldri', 'Echt niet dus'), offers across ', så' and before their
+    # condition, a later clause keeps the author as subject, a role that is itself a group, emoji end a clause
+    ('none:', "If the Events team still met on Sundays I'd join in a heartbeat, but there's no way I can make it."),
+    ('none:', 'Ja visst, jeg melder meg gjerne i hagegruppa – rett etter at noen har lært meg å luke. Altså aldri.'),
+    ('none:', 'Ja hoor, ik meld me meteen aan voor de tuingroep. Na drie keer onkruid wieden. Echt niet dus.'),
+    ('none:', 'Hadde det ikke vært for skiftarbeidet, skulle jeg gjerne stilt opp for hagegruppa.'),
+    ('join:garden', 'Dersom hagegruppa trenger en som kan litt om trær, så setter jeg gjerne av et par timer i uka.'),
+    ('join:garden', 'Jeg har tilhenger og kan kjøre hageavfall et par ganger i måneden, hvis hagegruppa trenger det.'),
+    ('join:garden', 'Jeg er gartner og tar gjerne en plass i hagegruppa.'),
+    ('join:garden', 'Kan noen adde meg i hagegruppa?'),
+    ('leave:garden', 'Eg gidd ikkje meir med hagegruppa, det er berre meg som kjem.'),
+    ('leave:garden', 'Jag stannar i ekonomigruppen men går ur trädgårdsgruppen.'),
+    ('join:garden', 'Als de tuingroep nog mensen zoekt, schrijf mij dan maar in.'),
+    ('join:youth', 'Mag ik ook Youth Network-vrijwilliger worden?'),
+    ('leave:garden', 'Mag ik eruit bij de tuingroep? Het wordt me te veel.'),
+    ('leave:garden', 'Na dit seizoen vind ik het mooi geweest in de tuingroep.'),
+    ('join:finance,garden', 'Både trädgårdsgruppen och ekonomigruppen, jag är med 👍'),
+    ('join:garden', 'Count me and my son in for the garden group!'),
+    ('join:events', "Happy to take a seat on the events team if there's a vacancy."),
+    ('join:garden', 'I really want to be in the garden group this year.'),
+    ('leave:finance', "I'm going to step down as Finance Group treasurer at the end of the year."),
+    ('none:', "I'm stepping down as note-taker for the garden group but staying in the group."),
 ]
 
 

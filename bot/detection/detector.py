@@ -120,34 +120,51 @@ class Detector:
         acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
         me = post.first_person or lex.first_person
         post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
-        for cs, ce in post.clauses[i]:
-            clause = sentence[cs:ce]
-            for kind, regexes in by_kind.items():
-                intent: Intent = "join" if kind.startswith("join") else "leave"
-                if intent == "join" and acknowledged:
-                    continue
-                matches = sorted((m for rx in regexes for m in rx.finditer(clause)), key=lambda m: m.start())
-                for match in matches[:_MATCHES_PER_CLAUSE]:
-                    # a sentence that opens with the cue has dropped its subject:
-                    # the author's own "Stepping down from X", "Tar en paus från X"
-                    opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
-                    reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER)
-                    if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
-                        reason = ""
-                    # a subjectless later clause keeps the earlier one's subject:
-                    # "Sønnen min (14) har lyst til å være med i X"
-                    if not reason and cs > 0 and not me.search(clause, 0, match.end()) \
-                            and self._someone_else(sentence[:cs], cs, me):
-                        reason = "third party"
-                    if reason == "negation":
-                        post.negated[i].append((cs, ce))
-                    if reason:
-                        continue
-                    everything = intent == "leave" and lex.all_groups.search(clause) is not None
-                    subjectless = opening and not me.search(clause, 0, match.end())
-                    yield CueHit(intent, kind.split("/")[1], i, (cs, ce),
-                               (cs + match.start(), cs + match.end()), everything, subjectless)
-                    break
+        for kind, regexes in by_kind.items():
+            intent: Intent = "join" if kind.startswith("join") else "leave"
+            if intent == "join" and acknowledged:
+                continue
+            # an offer spans its condition and itself: "Dersom X trenger en, så setter jeg av…"
+            spans = [(0, len(sentence))] if kind == "join/offer" else post.clauses[i]
+            for cs, ce in spans:
+                hit = self._hit(post, i, kind, regexes, (cs, ce), me)
+                if hit is not None:
+                    yield hit
+
+    def _hit(self, post: PostReading, i: int, kind: str, regexes: list[re.Pattern[str]],
+             span: tuple[int, int], me: re.Pattern[str]) -> CueHit | None:
+        """The first match of a kind in a clause that speaks for the author."""
+        sentence, lex = post.folded[i], self._lex
+        cs, ce = span
+        clause = sentence[cs:ce]
+        intent: Intent = "join" if kind.startswith("join") else "leave"
+        matches = sorted((m for rx in regexes for m in rx.finditer(clause)), key=lambda m: m.start())
+        for match in matches[:_MATCHES_PER_CLAUSE]:
+            # a sentence that opens with the cue has dropped its subject:
+            # the author's own "Stepping down from X", "Tar en paus från X"
+            opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
+            reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER)
+            if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
+                reason = ""
+            if reason == "role" and self._role_is_group(post, i, cs, clause, match.end()):
+                reason = ""
+            earlier = sentence[:cs]
+            # a subjectless later clause keeps the earlier one's subject: "Sønnen min (14) har
+            # lyst til å være med i X"; "Jag stannar i X men går ur Y"
+            if cs > 0 and not me.search(clause, 0, match.end()):
+                if not reason and self._someone_else(earlier, cs, me):
+                    reason = "third party"
+                elif reason == "not the author" and me.search(earlier) and not self._someone_else(earlier, cs, me):
+                    reason = ""
+            if reason == "negation":
+                post.negated[i].append((cs, ce))
+            if reason:
+                continue
+            everything = intent == "leave" and lex.all_groups.search(clause) is not None
+            subjectless = opening and not me.search(clause, 0, match.end())
+            return CueHit(intent, kind.split("/")[1], i, (cs, ce),
+                          (cs + match.start(), cs + match.end()), everything, subjectless)
+        return None
 
     def _group_before_object(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
         """ "meld meg på verkstedet tirsdager": the word before the day is a group's name."""
@@ -156,6 +173,17 @@ class Detector:
             return False
         a, b = cs + found.start(1), cs + found.end(1)
         return any(a <= m.start < b and not m.fuzzy for m in self._resolver.mentions(post, i))
+
+    def _role_is_group(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
+        """ "Slutter som klassekontakt", "stepping down as Y5 class rep": the role is itself
+        a group's name (a class label such as "Y5" may stand before it), not "as chair OF X"."""
+        role = self._lex.role.match(clause, end)
+        if role is None:
+            return False
+        b = role.end() + 1
+        if any(c.isdigit() for c in clause[role.end() - 3:role.end()]):  # "as 4B class rep"
+            b = clause.find(" ", role.end() + 1) + 1 or b
+        return any(cs + end <= m.start <= cs + b and not m.fuzzy for m in self._resolver.mentions(post, i))
 
     def _acknowledged(self, post: PostReading, i: int) -> bool:
         """Driver speech ("welcome", "I'll add you"), unless the word is a group's name."""

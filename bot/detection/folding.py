@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.detection.markup import IRONY_EMOJI
+
 _SPECIAL = {
     "ø": "o", "Ø": "o", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ß": "s",
     "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "t",
@@ -20,6 +22,9 @@ _SPECIAL = {
 }
 
 
+_EMOJI = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))  # symbols, dingbats and pictographs
+
+
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
     for code in range(0x00C0, 0x0250):
@@ -28,6 +33,10 @@ def _build_table() -> dict[int, str]:
         if base.isascii() and base.isalpha():
             table[code] = base
     table.update({ord(k): v for k, v in _SPECIAL.items()})
+    # an emoji closes what was said like "!" ("jag är med 👍"), except the ones that
+    # mark jest, which the detector still has to see
+    for start, end in _EMOJI:
+        table.update({code: "!" for code in range(start, end + 1) if chr(code) not in IRONY_EMOJI})
     return table
 
 
@@ -36,7 +45,7 @@ _NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip diacritics (ø/ö→o, æ/ä→a, å→a), same length."""
+    """Lower-case and strip diacritics (ø/ö→o, æ/ä→a, å→a), emoji to "!", same length."""
     if text.isascii():  # most posts: the table only lowers A-Z and turns ` into '
         return text.lower().replace("`", "'")
     # str.translate leaves its fast ASCII path at the first "ø" for good, so only
