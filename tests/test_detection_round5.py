@@ -171,6 +171,32 @@ CASES = [
     ('join:garden', 'I really want to be in the garden group this year.'),
     ('leave:finance', "I'm going to step down as Finance Group treasurer at the end of the year."),
     ('none:', "I'm stepping down as note-taker for the garden group but staying in the group."),
+    # round eight: a day after a sure cue is when, not what; jest marked in the next sentence;
+    # applications, spare days, farewells ('tacka för mig', 'lägger av med', 'ik … stop')
+    ('join:finance,garden', 'can I be added to both the finance group and the garden group?'),
+    ('join:finance', 'Consider this my application for the Finance Group. CV on request.'),
+    ('join:youth', "I'm happy to be one of the adult leaders for the Youth Network."),
+    ('join:events', "I'd love to sit in on the events team for a bit."),
+    ('join:webshop', 'I can spare a Saturday a month for the web shop if that helps.'),
+    ('join:garden', 'is the garden group still looking for people? if so count me in for saturdays'),
+    ('none:', 'Shall we meet about the Finance Group on Thursday? I can do Tuesday too.'),
+    ('leave:garden', 'gonna have to bail on the garden group sorry, exams start in may'),
+    ('leave:finance', "After three years in the Finance Group it's time to make room for someone new."),
+    ('none:', 'Ja da, jeg melder meg bare på hagegruppa jeg. Klarte ikke engang å vanne en kaktus 🙄'),
+    ('join:garden', '[quote="kim"]\nHagegruppa trenger fem nye til våren.\n[/quote]\n\nDer har du én! Jeg har fri onsdager.'),
+    ('leave:finance', 'Jeg legger ned vervet i økonomigruppa fra nyttår.'),
+    ('leave:garden', 'Dere kan stryke navnet mitt fra hagegruppa.'),
+    ('join:garden', 'Jag skulle bli väldigt glad om jag fick vara med i trädgårdsgruppen.'),
+    ('leave:garden', 'Nu lägger jag av med mina pass i trädgårdsgruppen.'),
+    ('leave:garden', 'Efter tolv år i trädgårdsgruppen är det dags för mig att tacka för mig.'),
+    ('leave:garden', 'Jag kommer inte kunna fortsätta i trädgårdsgruppen efter sommaren.'),
+    ('join:garden', 'Zet mijn naam maar op de lijst voor de tuingroep.'),
+    ('join:garden', 'De tuingroep: daar wil ik bij!'),
+    ('join:garden', 'Geef mij maar een plekje in de tuingroep.'),
+    ('join:garden', 'Rekenen jullie maar op mij voor de tuingroep.'),
+    ('join:youth', 'Zodra het Youth Network van start gaat ben ik erbij.'),
+    ('join:garden', 'Ik kan één zaterdag per maand bij de tuingroep helpen.'),
+    ('leave:garden', 'Met pijn in mijn hart laat ik weten dat ik na de zomer stop bij de tuingroep.'),
 ]
 
 

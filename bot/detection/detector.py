@@ -143,7 +143,8 @@ class Detector:
             # a sentence that opens with the cue has dropped its subject:
             # the author's own "Stepping down from X", "Tar en paus från X"
             opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
-            reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER)
+            reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER,
+                                   explicit=kind == "join/explicit")
             if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
                 reason = ""
             if reason == "role" and self._role_is_group(post, i, cs, clause, match.end()):
@@ -221,6 +222,8 @@ class Detector:
             return True  # "Yeah sure, sign me right up… lol. No thanks."
         if any(lex.refusal.match(f) for f in post.folded[i + 1:i + 3]):
             return True  # "…and get shouted at every September. Hard pass."
+        if opener and lex.irony.search(following):
+            return True  # "Ja da, jeg melder meg på IT-gruppa. Fikk ikke engang logget inn 🙄"
         marker = lex.irony.search(folded)
         if marker is None:
             return False
@@ -231,11 +234,13 @@ class Detector:
         return lex.irony_disclaimer.match(following) is not None
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str], me: re.Pattern[str], *,
-                 opening: bool = False, answer: bool = False) -> str:
+                 opening: bool = False, answer: bool = False, explicit: bool = False) -> str:
         """Why this cue does not speak for the author ("" when it does).
 
         An answer to a call ("I can do Tuesdays") or a conditional offer names a
-        day or a task after the cue: not checked for a non-group object. An
+        day or a task after the cue: not checked for a non-group object. After a
+        sure cue a day is when, not what ("count me in for Saturdays"); after a
+        hedged one it is scheduling ("Tuesday works for me"). An
         offer's own words hold its first person, and its condition may be about
         somebody else ("if you need someone, I can…").
         """
@@ -251,7 +256,7 @@ class Detector:
             return "negation"
         if not answer and self._someone_else(clause, end, me):  # an offer's condition may be about "you"
             return "third party"
-        if not answer and lex.non_group_object.match(clause, end):
+        if not answer and (lex.event_object if explicit else lex.non_group_object).match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
             # the subject may follow the verb: "Efter sex år lämnar jag över…" (verb second)

@@ -221,6 +221,7 @@ class Lexicon:
         # wh-word opening a new clause ("help wherever you're short of hands")
         skip = union("block", "not_determiner").pattern
         self.non_group_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + cue_objects + ")")
+        self.event_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         # ...or a few words on: "count me in for the quiz night"
