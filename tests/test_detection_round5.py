@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from tests.detection_groups import GROUPS, assert_decides
-from bot.detection import Detector
+from bot.detection import Detector, GroupRef
 
 DETECTOR = Detector(GROUPS)
 
@@ -197,6 +197,22 @@ CASES = [
     ('join:youth', 'Zodra het Youth Network van start gaat ben ik erbij.'),
     ('join:garden', 'Ik kan één zaterdag per maand bij de tuingroep helpen.'),
     ('leave:garden', 'Met pijn in mijn hart laat ik weten dat ik na de zomer stop bij de tuingroep.'),
+    # round nine: taking two groups, 'would X have me', counterfactual 'I'd have been', answers that
+    # name a day or a role, 'samme hva' / 'maakt niet uit waar', laughter before a mock opener
+    ('join:finance,garden', "Two for one: I'll take the garden group AND the finance group."),
+    ('join:finance', 'I have a spreadsheet addiction. Would the finance group have me?'),
+    ('join:garden', "Yes to the garden group. I've got my own spade."),
+    ('none:', "If the garden group had weekday evening slots I'd have been up for it, but I only have Sundays."),
+    ('leave:', 'stepping back from all my volunteer stuff for a while, health reasons.'),
+    ('join:garden', '[quote="kim"]\nHagegruppa trenger en ny koordinator.\n[/quote]\n\nDet kan jeg være!'),
+    ('join:', 'Har litt ledig tid og vil gjerne gjøre noe for laget, samme hva. Bare si fra hvor dere mangler folk!'),
+    ('none:', 'Haha ja, jeg melder meg selvfølgelig frivillig til å luke hele hagegruppa alene. Neppe 🙃'),
+    ('join:garden', 'Hur gör man för att bli medlem i trädgårdsgruppen?'),
+    ('join:garden', '[quote="kim"]\nDe tuingroep zoekt nog mensen op maandag.\n[/quote]\n\nMaandag kan ik!'),
+    ('join:finance', 'Ik wil graag een paar uur per maand meedraaien in de werkgroep financiën.'),
+    ('join:garden', 'Voor de tuingroep wil ik wel een middag per maand verzorgen.'),
+    ('join:', 'Ik heb tijd over en wil graag vrijwilliger worden, maakt niet uit waar.'),
+    ('leave:garden', 'Na drie jaar ga ik uit de tuingroep.'),
 ]
 
 
@@ -220,3 +236,13 @@ def test_a_short_answer_needs_something_to_answer() -> None:
 def test_english_i_counts_in_english_posts_only() -> None:
     assert DETECTOR.detect("My partner is busy, but I would love to join the garden group.").intent == "join"
     assert DETECTOR.detect("Kona mi vil gjerne inn i hagegruppa.").intent == "none"
+
+
+def test_leaving_a_role_that_is_the_group() -> None:
+    detector = Detector([GroupRef("hosts", "Match hosts", ("kampverter", "matchvärdar", "taalmaatjes"))])
+    # the role is the singular of the group's plural name
+    assert detector.detect("Jeg slutter som kampvert fra nyttår.").groups == ("hosts",)
+    assert detector.detect("Jag slutar som matchvärd efter våren.").groups == ("hosts",)
+    assert detector.detect("Ik ga helaas stoppen als taalmaatje.").groups == ("hosts",)
+    # a role OF a group is still only a role
+    assert Detector(GROUPS).detect("I'm stepping down as note-taker for the garden group.").intent == "none"

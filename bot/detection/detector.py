@@ -184,7 +184,8 @@ class Detector:
         b = role.end() + 1
         if any(c.isdigit() for c in clause[role.end() - 3:role.end()]):  # "as 4B class rep"
             b = clause.find(" ", role.end() + 1) + 1 or b
-        return any(cs + end <= m.start <= cs + b and not m.fuzzy for m in self._resolver.mentions(post, i))
+        # a near miss counts: the role is often the singular of a plural name ("som språkvenn")
+        return any(cs + end <= m.start <= cs + b for m in self._resolver.mentions(post, i))
 
     def _acknowledged(self, post: PostReading, i: int) -> bool:
         """Driver speech ("welcome", "I'll add you"), unless the word is a group's name."""

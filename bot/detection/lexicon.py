@@ -191,7 +191,8 @@ class Lexicon:
         self.irony = _union([*map(re.escape, IRONY_EMOJI),
                              *(p for lang in languages for p in lang.items("block", "irony"))])
         self.irony_tag = union("block", "irony_tag")  # "/s": jest said outright
-        self.irony_opener = union("block", "irony_opener")
+        # "Haha ja, …", "lol sure, …": laughter before a mock-agreeing opener
+        self.irony_opener = re.compile(r"(?:(?:ha){2,}h?|lol|hehe)?[\s,!.]*(?:" + union("block", "irony_opener").pattern + ")")
         self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")
         # "Hard pass.", "Nei takk, finn noen andre": a flat no, said as a sentence of its own
         self.refusal = re.compile(r"[\s(]*(?:" + union("block", "refusal").pattern + r")(?:\W*$|\s*,)")
