@@ -213,6 +213,22 @@ CASES = [
     ('join:garden', 'Voor de tuingroep wil ik wel een middag per maand verzorgen.'),
     ('join:', 'Ik heb tijd over en wil graag vrijwilliger worden, maakt niet uit waar.'),
     ('leave:garden', 'Na drie jaar ga ik uit de tuingroep.'),
+    # round ten: a join cue inside a leave cue is the leave ('schrijf me uit', 'melder meg derfor ut');
+    # giving up one's seat, 'that's me done with', a regular place on a rota
+    ('leave:garden', 'Jeg melder meg derfor ut av hagegruppa fra og med i høst.'),
+    ('leave:garden', 'Ik schrijf me uit bij de tuingroep, ik verhuis naar Groningen.'),
+    ('leave:garden', 'Tyvärr måste jag lämna trädgårdsgruppen, vi flyttar i juni.'),
+    ('none:', 'Tyvärr måste jag lämna mötet tidigt i kväll.'),
+    ('leave:garden', 'Resigning from the garden group with immediate effect.'),
+    ('leave:finance', "Right, that's me done with the Finance Group."),
+    ('leave:finance', "I think I've done my bit on the Finance Group. Somebody else should have my seat from January."),
+    ('join:events', "Count me among the events team volunteers, I'm free most mornings."),
+    ('join:garden', "I'd like to go on the regular garden rota, not just the odd swap."),
+    ('join:garden', 'Jag kan tänka mig att bli fadder i trädgårdsgruppen.'),
+    ('join:garden', '[quote="kim"]\nTrädgårdsgruppen behöver fler på torsdagar.\n[/quote]\n\nJag kan ta torsdagarna framöver!'),
+    ('leave:finance', 'Helaas moet ik mijn plek in de werkgroep financiën opgeven.'),
+    ('leave:garden', 'Iemand anders mag na de ALV mijn plek in de tuingroep hebben.'),
+    ('leave:garden', 'Na vijf jaar in de tuingroep houd ik ermee op.'),
 ]
 
 
