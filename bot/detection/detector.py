@@ -279,9 +279,12 @@ class Detector:
 
     def _decide(self, post: PostReading, cues: list[CueHit], language: str) -> Decision:
         # a join cue inside a leave cue is the leave's first words: "schrijf me uit", "melder meg ut"
-        leaves = [(c.sentence, c.span) for c in cues if c.intent == "leave"]
+        leaves: dict[int, list[tuple[int, int]]] = {}
+        for c in cues:
+            if c.intent == "leave":
+                leaves.setdefault(c.sentence, []).append(c.span)
         cues = [c for c in cues if c.intent == "leave" or not any(
-            s == c.sentence and a <= c.span[0] < b for s, (a, b) in leaves)]
+            a <= c.span[0] < b for a, b in leaves.get(c.sentence, ()))]
         scored = [(cue, *self._resolver.resolve(post, cue)) for cue in cues]
         scored = [s for s in scored if s[2] > 0]
         if not scored:
