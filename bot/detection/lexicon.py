@@ -41,7 +41,7 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer", "offer", "echo"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
-              "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own"),
+              "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own", "caveat"),
     "groups": ("channels", "both"),
 }
 
@@ -222,6 +222,10 @@ class Lexicon:
         # wh-word opening a new clause ("help wherever you're short of hands")
         skip = union("block", "not_determiner").pattern
         self.non_group_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + cue_objects + ")")
+        # "…, but not on Mondays", "…, but I can't make the meetings": a caveat, not a withdrawal
+        # ("…, men med nytt jobb hinner jag inte" is one)
+        caveats = union("block", "caveat").pattern
+        self.caveat = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + times + "|" + caveats + r")\b")
         self.event_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + objects + ")")
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")

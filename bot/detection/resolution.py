@@ -70,7 +70,7 @@ class GroupResolver:
         found = lex.retraction.search(folded, cs, ce)
         if found is None or (bare and len(WORD_START.findall(folded, found.end(), ce)) > _BARE_WITHDRAWAL):
             return False
-        return not any(lex.non_group_object.match(folded, m.start()) for m in WORD_START.finditer(folded, cs, ce))
+        return not any(lex.caveat.match(folded, m.start()) for m in WORD_START.finditer(folded, cs, ce))
 
     def resolve(self, post: PostReading, cue: CueHit) -> tuple[list[Mention], float]:
         """Groups the cue is about, and the confidence that leaves (0 = drop the cue)."""

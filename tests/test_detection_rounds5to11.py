@@ -1,4 +1,4 @@
-"""Families added in rounds five to ten (this file's cases are our own sentences, written
+"""Families added in rounds five to eleven (this file's cases are our own sentences, written
 from the general causes behind misses on fresh held-out corpora, never copied from them),
 each beside look-alikes that must stay "none":
 
@@ -233,6 +233,17 @@ CASES = [
     ('leave:finance', 'Helaas moet ik mijn plek in de werkgroep financiën opgeven.'),
     ('leave:garden', 'Iemand anders mag na de ALV mijn plek in de tuingroep hebben.'),
     ('leave:garden', 'Na vijf jaar in de tuingroep houd ik ermee op.'),
+    # round eleven: a reason for withdrawing is no caveat ('med nytt jobb hinner jag inte');
+    # a weekday or the meetings still are
+    ('none:', 'Jag hade gärna gått med i trädgårdsgruppen, men med nytt jobb och två små hinner jag inte i år, tyvärr.'),
+    ('none:', "I'd love to be part of the garden group but honestly with twins under two there's just no way right now."),
+    ('none:', 'Ik zou heel graag helpen in de tuingroep, maar met mijn nieuwe baan lukt het dit jaar echt niet.'),
+    ('none:', 'Skulle veldig gjerne vært med i hagegruppa, men jeg jobber turnus og får det rett og slett ikke til i år.'),
+    ('join:garden', "I'd love to join the garden group, but I can't make the meetings on Mondays."),
+    ('none:', 'Oh yes, sign me right up for the Finance Group, I simply adore four-hour meetings 🙃 (to be clear: absolutely not)'),
+    ('none:', 'Jag tänkte anmäla mig till trädgårdsgruppen men såg att platserna redan är tillsatta, så det blir inget.'),
+    ('join:garden', 'Heb wel een paar uur per maand over voor de tuingroep.'),
+    ('leave:finance', 'Hierbij deel ik u mede dat ik per 1 januari uit de werkgroep financiën stap.'),
 ]
 
 
