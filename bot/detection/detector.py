@@ -39,8 +39,8 @@ _CLAUSE_MARKS = frozenset(";:(),")
 # answers to a call and conditional offers name a task or a time after the cue
 # ("I can do Tuesdays", "…, kan jeg ta oppvasken"), not something other than the group
 _TASK_AFTER = frozenset({"join/answer", "join/offer"})
-_WEAK_BORROW = 0.2
-_ASKED_CHARS = 40  # a group's name asked back ("Trädgårdsgruppen?") before a short answer  # a cue this much less sure than the best one adds no groups of its own
+_WEAK_BORROW = 0.2  # a cue this much less sure than the best one adds no groups of its own
+_ASKED_CHARS = 40  # a group's name asked back ("Trädgårdsgruppen?") before a short answer
 
 
 def _asked(text: str) -> bool:
@@ -71,7 +71,7 @@ class Detector:
         words = words_of_lines(joined) if texts else []
         language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
         post = PostReading(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw,
-                           first_person=self._lex.first_person_of(language))
+                           self._lex.first_person_of(language))
         # answers ("Me!") need something to answer: a quote, or a short question just before
         quoting = has_quote(raw)
         cues: list[CueHit] = []
@@ -116,18 +116,15 @@ class Detector:
     def _cues(self, post: PostReading, i: int, by_kind: dict[str, list[re.Pattern[str]]],
               clauses: list[tuple[int, int]] | None) -> Iterator[CueHit]:
         sentence = post.folded[i]
-        lex = self._lex
         acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
-        me = post.first_person or lex.first_person
         post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for kind, regexes in by_kind.items():
-            intent: Intent = "join" if kind.startswith("join") else "leave"
-            if intent == "join" and acknowledged:
+            if acknowledged and kind.startswith("join"):
                 continue
             # an offer spans its condition and itself: "Dersom X trenger en, så setter jeg av…"
             spans = [(0, len(sentence))] if kind == "join/offer" else post.clauses[i]
             for cs, ce in spans:
-                hit = self._hit(post, i, kind, regexes, (cs, ce), me)
+                hit = self._hit(post, i, kind, regexes, (cs, ce), post.first_person)
                 if hit is not None:
                     yield hit
 
@@ -143,7 +140,7 @@ class Detector:
             # a sentence that opens with the cue has dropped its subject:
             # the author's own "Stepping down from X", "Tar en paus från X"
             opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
-            reason = self._blocked(intent, clause, match, me, opening=opening, answer=kind in _TASK_AFTER,
+            reason = self._blocked(intent, clause, match, me, opening=opening, task_after=kind in _TASK_AFTER,
                                    explicit=kind == "join/explicit")
             if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
                 reason = ""
@@ -235,15 +232,15 @@ class Detector:
         return lex.irony_disclaimer.match(following) is not None
 
     def _blocked(self, intent: str, clause: str, match: re.Match[str], me: re.Pattern[str], *,
-                 opening: bool = False, answer: bool = False, explicit: bool = False) -> str:
+                 opening: bool = False, task_after: bool = False, explicit: bool = False) -> str:
         """Why this cue does not speak for the author ("" when it does).
 
-        An answer to a call ("I can do Tuesdays") or a conditional offer names a
-        day or a task after the cue: not checked for a non-group object. After a
-        sure cue a day is when, not what ("count me in for Saturdays"); after a
-        hedged one it is scheduling ("Tuesday works for me"). An
-        offer's own words hold its first person, and its condition may be about
-        somebody else ("if you need someone, I can…").
+        `task_after`: an answer to a call ("I can do Tuesdays") or a conditional
+        offer names a day or a task after the cue, so it is not checked for a
+        non-group object; an offer's own words hold its first person and its
+        condition may be about somebody else ("if you need someone, I can…").
+        `explicit`: after a sure cue a day is when, not what ("count me in for
+        Saturdays"); after a hedged one it is scheduling ("Tuesday works for me").
         """
         lex = self._lex
         start, end = match.span()
@@ -255,9 +252,9 @@ class Detector:
         floor = max(clause.rfind(",", 0, start + 1) + 1, start - _NEGATION_REACH, 0)
         if lex.negation.search(clause, floor, reach):
             return "negation"
-        if not answer and self._someone_else(clause, end, me):  # an offer's condition may be about "you"
+        if not task_after and self._someone_else(clause, end, me):
             return "third party"
-        if not answer and (lex.event_object if explicit else lex.non_group_object).match(clause, end):
+        if not task_after and (lex.event_object if explicit else lex.non_group_object).match(clause, end):
             return "not a group"  # "join the call", "walk out of the room"
         if intent == "leave":
             # the subject may follow the verb: "Efter sex år lämnar jag över…" (verb second)

@@ -192,7 +192,8 @@ class Lexicon:
                              *(p for lang in languages for p in lang.items("block", "irony"))])
         self.irony_tag = union("block", "irony_tag")  # "/s": jest said outright
         # "Haha ja, …", "lol sure, …": laughter before a mock-agreeing opener
-        self.irony_opener = re.compile(r"(?:(?:ha){2,}h?|lol|hehe)?[\s,!.]*(?:" + union("block", "irony_opener").pattern + ")")
+        laughter = r"(?:(?:ha){2,}h?|lol|hehe)?[\s,!.]*"
+        self.irony_opener = re.compile(laughter + "(?:" + union("block", "irony_opener").pattern + ")")
         self.irony_disclaimer = re.compile(r"[\s(]*(?:" + union("block", "irony_disclaimer").pattern + ")")
         # "Hard pass.", "Nei takk, finn noen andre": a flat no, said as a sentence of its own
         self.refusal = re.compile(r"[\s(]*(?:" + union("block", "refusal").pattern + r")(?:\W*$|\s*,)")
@@ -221,12 +222,13 @@ class Lexicon:
         # one word may stand before the object ("the call", "our zoom"), but not a
         # wh-word opening a new clause ("help wherever you're short of hands")
         skip = union("block", "not_determiner").pattern
-        self.non_group_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + cue_objects + ")")
+        after_cue = r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?"
+        self.non_group_object = re.compile(after_cue + "(?:" + cue_objects + ")")
         # "…, but not on Mondays", "…, but I can't make the meetings": a caveat, not a withdrawal
         # ("…, men med nytt jobb hinner jag inte" is one)
         caveats = union("block", "caveat").pattern
         self.caveat = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + times + "|" + caveats + r")\b")
-        self.event_object = re.compile(r"\s*(?:(?!(?:" + skip + r")\b)([\w'-]+)\s+)?(?:" + objects + ")")
+        self.event_object = re.compile(after_cue + "(?:" + objects + ")")  # the same without days
         # a group word used as a modifier: "the garden party", "Events meeting"
         self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
         # ...or a few words on: "count me in for the quiz night"
@@ -248,7 +250,7 @@ class Lexicon:
 
     def first_person_of(self, language: str) -> re.Pattern[str]:
         """First-person words for a post in `language` (all of them when it is unknown)."""
-        return self._first_person_in.get(language, self.first_person) if language in self.codes else self.first_person
+        return self._first_person_in.get(language, self.first_person)
 
     def language_of(self, tokens: Iterable[str]) -> str:
         """The language with most distinct stop words; "und" when nothing matches.

@@ -48,8 +48,8 @@ class PostReading:
     negated: list[list[tuple[int, int]]]
     clauses: list[list[tuple[int, int]]]
     mentions: dict[int, list[Mention]]
-    raw: str = ""
-    first_person: re.Pattern[str] | None = None  # "I", "jeg"…: chosen for the post's language
+    raw: str
+    first_person: re.Pattern[str]  # "I", "jeg"…: chosen for the post's language
     # groups named in what the author quoted, and whether the quote is a sign-up; looked up once
     quoted: tuple[list[Mention], bool] | None = None
 
