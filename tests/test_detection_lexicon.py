@@ -108,3 +108,12 @@ def test_bad_pattern_is_reported(tmp_path: Path) -> None:
                                       encoding="utf-8")
     with pytest.raises(ConfigError, match="bad pattern"):
         Detector([], lang_dir=tmp_path)
+
+
+def test_union_shares_a_leading_word_boundary_without_changing_matches() -> None:
+    from bot.detection.lexicon import _union
+
+    union = _union([r"\bnot\b", r"n't\b", r"\bfoo|bar", r"\bnever"])
+    # "bar" has no \b of its own: the shared \b must not be put in front of it
+    assert [m.group() for m in union.finditer("xnot can't never foobar xbar")] == ["n't", "never", "foo", "bar", "bar"]
+    assert union.search("cannot") is None

@@ -44,3 +44,15 @@ def test_sentences_split_on_punctuation_lines_and_spaced_dashes() -> None:
 
 def test_email_dots_do_not_split() -> None:
     assert sentences("Mail innkjop@coop.example.no now.") == ["Mail innkjop@coop.example.no now."]
+
+
+def test_sentence_keeps_its_end_mark_and_drops_a_closing_quote() -> None:
+    assert sentences('He said "count me in." Then left!) ok') == ["He said \"count me in.", "Then left!", "ok"]
+
+
+def test_list_dash_at_line_start_is_kept_and_a_dash_after_a_full_stop_is_no_second_break() -> None:
+    assert sentences("Minutes:\n- budget: done\nOk. - fine") == ["Minutes:", "- budget: done", "Ok.", "- fine"]
+
+
+def test_emoji_and_ellipsis_end_sentences_and_newlines_break() -> None:
+    assert sentences("Lol 😂 Melder meg ut\n\nhm… ja") == ["Lol 😂", "Melder meg ut", "hm…", "ja"]

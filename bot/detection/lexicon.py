@@ -114,8 +114,50 @@ def discover(lang_dir: Path, codes: Sequence[str] | None) -> list[Language]:
 
 
 def _union(patterns: Iterable[str], *, flags: int = 0) -> re.Pattern[str]:
-    parts = [f"(?:{fold_pattern(p)})" for p in patterns]
+    """One pattern matching where any of `patterns` does, tried in their order.
+
+    Runs of patterns opening with \\b share one \\b: the engine then checks the word
+    boundary once per position and each pattern's first letter in C, instead of
+    entering every pattern at every character (several times faster on a union
+    of a hundred phrases, same matches).
+    """
+    parts: list[str] = []
+    run: list[str] = []
+    for pattern in map(fold_pattern, patterns):
+        if pattern.startswith(_WORD_START) and not _top_level_or(pattern):
+            run.append(f"(?:{pattern[len(_WORD_START):]})")
+            continue
+        if run:
+            parts.append(rf"\b(?:{'|'.join(run)})")
+            run = []
+        parts.append(f"(?:{pattern})")
+    if run:
+        parts.append(rf"\b(?:{'|'.join(run)})")
     return re.compile("|".join(parts), flags) if parts else _NEVER
+
+
+_WORD_START = "\\b"
+
+
+def _top_level_or(pattern: str) -> bool:
+    """Whether `pattern` has a "|" outside every group and character class."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _clause_break(words: list[str]) -> re.Pattern[str]:

@@ -35,13 +35,17 @@ _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
 _KEPT_EMOJI = {":roll_eyes:": "\U0001F644", ":upside_down_face:": "\U0001F643", ":unamused:": "\U0001F612"}
 IRONY_EMOJI = tuple(_KEPT_EMOJI.values())  # a sign-up said in jest, in any language
 _EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
-# every break starts with a space or a closing mark, so the pattern opens with that
-# class and the engine skips other characters in C; the lookbehinds then check what
-# came before (an end mark, or a newline) without starting the match earlier.
-# an emoji ends a sentence as a full stop does: "…lenger 😂 Melder meg ut av X"
+# A break is an end mark (kept, with a closing quote or bracket dropped) before a
+# space, a newline, or a dash standing alone between words. Every break starts
+# with one of those rare characters, so the engine skips all others in C; a
+# pattern opening with the space class stopped at every space of the post.
+# An emoji ends a sentence as a full stop does: "…lenger 😂 Melder meg ut av X".
 _END = ".!?\u2026\u2600-\u27bf\U0001f300-\U0001faff"
+_DASH = "\\-\u2013\u2014"  # escaped: after a newline in a class, "-" would make a range
 _SENTENCE_BREAK = re.compile(
-    rf"[\s\"')\]](?:(?<=[{_END}][\"')\]])\s+|(?<=[{_END}]\s)\s*|(?<=\n)\n*|(?<=\s)[-\u2013\u2014]{{1,2}}\s)")
+    rf"[{_END}\n{_DASH}](?:(?<=([{_END}]))[\"')\]]?(?=\s)|(?<=\n)"
+    # a spaced dash, unless an end mark just before it broke the sentence already
+    rf"|(?<=[^\S\n][{_DASH}])(?<![{_END}]\s[{_DASH}])(?<![{_END}][\"')\]]\s[{_DASH}])[{_DASH}]?(?=\s))")
 
 
 def strip_quotes(raw: str) -> str:
@@ -177,7 +181,12 @@ def own_words(raw: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentence-sized pieces (also at line breaks and spaced dashes)."""
-    return [" ".join(words) for piece in _SENTENCE_BREAK.split(text) if (words := piece.split())]
+    parts = _SENTENCE_BREAK.split(text)  # text, its end mark (or None), text, …
+    pieces = parts[::2]
+    for i, mark in enumerate(parts[1::2]):
+        if mark:
+            pieces[i] += mark
+    return [" ".join(words) for piece in pieces if (words := piece.split())]
 
 
 def bounded(text: str, limit: int) -> str:
