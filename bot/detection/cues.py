@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from bot.detection.covers import REGEX_CONSTANTS as _c
 from bot.detection.covers import parse_items
@@ -176,9 +178,7 @@ class CueIndex:
         """Cue ids that might match in a sentence made of these folded words."""
         # the pieces a sentence satisfies are one int's bits: OR-ing ints and
         # looking the result up is half the cost of uniting frozensets
-        present = 0
-        for found in map(self._seen.__getitem__, words):
-            present |= found
+        present = reduce(or_, map(self._seen.__getitem__, words), 0)
         known = self._by_present.get(present)  # chatter repeats the same few pieces
         if known is None:
             known = self._covered(present)

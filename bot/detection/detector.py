@@ -116,11 +116,14 @@ class Detector:
     def _cues(self, post: PostReading, i: int, by_kind: dict[str, list[re.Pattern[str]]],
               clauses: list[tuple[int, int]] | None) -> Iterator[CueHit]:
         sentence = post.folded[i]
-        acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
+        acknowledged = None  # looked at once, and only for a join cue
         post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for kind, regexes in by_kind.items():
-            if acknowledged and kind.startswith("join"):
-                continue
+            if kind.startswith("join"):
+                if acknowledged is None:
+                    acknowledged = self._acknowledged(post, i) or self._ironic(post, i)
+                if acknowledged:
+                    continue
             # an offer spans its condition and itself: "Dersom X trenger en, så setter jeg av…"
             spans = [(0, len(sentence))] if kind == "join/offer" else post.clauses[i]
             for cs, ce in spans:
