@@ -145,7 +145,7 @@ class Detector:
             opening = cs == 0 and WORD_START.search(clause, 0, match.start()) is None
             reason = self._blocked(intent, clause, match, me, opening=opening, task_after=kind in _TASK_AFTER,
                                    explicit=kind == "join/explicit")
-            if reason == "not a group" and self._group_before_object(post, i, cs, clause, match.end()):
+            if reason == "not a group" and self._object_names_group(post, i, cs, clause, match.end()):
                 reason = ""
             if reason == "role" and self._role_is_group(post, i, cs, clause, match.end()):
                 reason = ""
@@ -167,13 +167,21 @@ class Detector:
                           (cs + match.start(), cs + match.end()), everything, subjectless)
         return None
 
-    def _group_before_object(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
-        """ "meld meg på verkstedet tirsdager": the word before the day is a group's name."""
+    def _object_names_group(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
+        """The seeming object belongs to a group's name: the word before the day is
+        one ("meld meg på verkstedet tirsdager"), or a name runs on from the object
+        ("the children's film club") or starts right after it ("take me off the
+        Saturday kennel rota"). A name that is the object itself ("på dugnaden på
+        lørdag") is an event, not the group."""
         found = self._lex.non_group_object.match(clause, end)
-        if found is None or found.start(1) < 0:
+        if found is None:
             return False
-        a, b = cs + found.start(1), cs + found.end(1)
-        return any(a <= m.start < b and not m.fuzzy for m in self._resolver.mentions(post, i))
+        tail = clause[found.end():]
+        a, b = cs + found.start(), cs + found.end()
+        after = b + len(tail) - len(tail.lstrip())
+        first = (cs + found.start(1), cs + found.end(1)) if found.start(1) >= 0 else (b, b)
+        return any(not m.fuzzy and (first[0] <= m.start < first[1] or (a <= m.start <= after and m.end > b))
+                   for m in self._resolver.mentions(post, i))
 
     def _role_is_group(self, post: PostReading, i: int, cs: int, clause: str, end: int) -> bool:
         """ "Slutter som klassekontakt", "stepping down as Y5 class rep": the role is itself

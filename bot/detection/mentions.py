@@ -151,7 +151,12 @@ class GroupIndex:
         return _Token(text, match.start(), match.end(), known[0], known[1])
 
     def _variants_of(self, text: str) -> tuple[tuple[str, ...], bool]:
-        """The word, plus its stems without group suffix, linker or inflection."""
+        """The word, plus its stems without group suffix, linker or inflection.
+
+        A stop word is only itself: "kommer" (comes) is no inflection of an alias "komm".
+        """
+        if text in self._common:
+            return (text,), False
         variants = {text}
         grouped = False
         for suffix in self._lex.suffixes:

@@ -107,7 +107,7 @@ class GroupResolver:
         if listed:
             return listed, base - 0.1
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
-            return [], base - 0.08 if cue.kind == "explicit" else 0.0
+            return [], base - 0.08 if cue.kind == "explicit" else base - 0.12 if cue.kind == "tentative" else 0.0
         return self._borrowed(post, cue, mentions, base)
 
     def _direct(self, post: PostReading, cue: CueHit, mentions: list[Mention]) -> list[Mention] | None:
