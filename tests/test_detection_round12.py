@@ -48,6 +48,18 @@ CASES = [
     ('join:garden', "Is the garden group still taking new people?"),
     ('join:garden', "Jeg er allerede med i økonomigruppa, men vil gjerne også inn i hagegruppa."),
     ('join:finance', "Om økonomigruppa trenger en revisor, tar jeg gjerne på meg det."),
+    ('join:', "Truly happy to muck in wherever there's a gap."),
+    ('join:', "Sett meg opp der det mangler folk, jeg kan litt av hvert."),
+    ('join:', "Laat maar weten waar jullie handen tekortkomen, ik spring graag bij."),
+    ('join:garden', "De maandagen in de tuingroep neem ik wel voor mijn rekening."),
+    ('join:garden', "Økonomigruppa er full, så jeg prøver meg heller i hagegruppa."),
+    ('join:garden', "Vattningen i trädgårdsgruppen? Det tar jag!"),
+    ('join:webshop', "Ik kan best wat avonden in de web shop staan als jullie krap zitten."),
+    # refusals of a wish that was never a membership
+    ('none:', "If the garden group met at weekends I'd be there like a shot, but count me out for now."),
+    ('none:', "Jag hade gärna gått med i trädgårdsgruppen om mötena inte låg på dagtid."),
+    ('none:', "Ik zou best bij de tuingroep willen, maar zonder fiets wordt dat lastig, dus helaas."),
+    ('leave:garden', "I'd love to stay, but I'm leaving the garden group in May."),
     ('none:', "Mijn zoon wil later dierenarts worden."),
     ('none:', "Jag vill bli bättre på att baka bröd."),
 ]

@@ -90,6 +90,8 @@ class GroupResolver:
             return [], 0.0
         if cue.kind == "direct" and not direct:
             return [], 0.0
+        if cue.intent == "leave" and not direct and self._counterfactual_near(post, cue.sentence):
+            return [], 0.0  # "If X met in the evenings I'd be there, but … count me out": never in X
         if direct:
             weak = all(not m.strong for m in direct)
             fuzzy = all(m.fuzzy for m in direct)
@@ -109,6 +111,9 @@ class GroupResolver:
         if self._lex.generic_scope.search(post.folded[cue.sentence]):
             return [], base - 0.08 if cue.kind == "explicit" else base - 0.12 if cue.kind == "tentative" else 0.0
         return self._borrowed(post, cue, mentions, base)
+
+    def _counterfactual_near(self, post: PostReading, i: int) -> bool:
+        return any(self._lex.counterfactual.search(post.folded[k]) for k in (i - 1, i) if k >= 0)
 
     def _direct(self, post: PostReading, cue: CueHit, mentions: list[Mention]) -> list[Mention] | None:
         """Groups in the cue's own clause (None: only events such as "the garden party")."""
