@@ -186,7 +186,15 @@ def sentences(text: str) -> list[str]:
     for i, mark in enumerate(parts[1::2]):
         if mark:
             pieces[i] += mark
-    return [" ".join(words) for piece in pieces if (words := piece.split())]
+    found = []
+    for piece in pieces:
+        text = piece.strip()
+        # most pieces are already single-spaced: any other whitespace is unprintable
+        if text and not (text.isprintable() and "  " not in text):
+            text = " ".join(text.split())
+        if text:
+            found.append(text)
+    return found
 
 
 def bounded(text: str, limit: int) -> str:
