@@ -55,6 +55,14 @@ CASES = [
     ('join:garden', "Økonomigruppa er full, så jeg prøver meg heller i hagegruppa."),
     ('join:garden', "Vattningen i trädgårdsgruppen? Det tar jag!"),
     ('join:webshop', "Ik kan best wat avonden in de web shop staan als jullie krap zitten."),
+    # the same families in the other languages
+    ('join:garden', "Hagegruppa, her kommer jeg!"),
+    ('join:garden', "Tar hagegruppa fortsatt imot folk?"),
+    ('join:garden', "Trädgårdsgruppen, här kommer jag 🌱"),
+    ('join:garden', "Tar trädgårdsgruppen fortfarande emot nya?"),
+    ('join:garden', "Tuingroep, hier kom ik!"),
+    ('join:events', "I'd really like to become part of the events team."),
+    ('none:', "Her kommer jeg med kaffen, vent litt."),
     # refusals of a wish that was never a membership
     ('none:', "If the garden group met at weekends I'd be there like a shot, but count me out for now."),
     ('none:', "Jag hade gärna gått med i trädgårdsgruppen om mötena inte låg på dagtid."),
