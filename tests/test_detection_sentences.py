@@ -11,7 +11,7 @@ import pytest
 from bot.detection import Detector
 from tests.detection_groups import GROUPS
 
-DETECTOR = Detector(GROUPS)
+DETECTOR = Detector(GROUPS, word_model=False)  # the rules; the word model has its own tests
 
 CASES = [
     ('join:garden', "I've got green fingers and some free weekends, so the garden group seems a natural fit for me."),

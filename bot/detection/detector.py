@@ -25,6 +25,7 @@ from bot.detection.markup import bounded, has_quote, own_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
 from bot.detection.reading import OWN_TEXT_LIMIT, SENTENCE_STRIDE, WORD_START, CueHit, PostReading, clauses_of
 from bot.detection.resolution import GroupResolver
+from bot.detection.wordmodel import WordModel, load_word_model
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,22 @@ _CLAUSE_MARKS = frozenset(";:(),")
 # ("I can do Tuesdays", "…, kan jeg ta oppvasken"), not something other than the group
 _TASK_AFTER = frozenset({"join/answer", "join/offer"})
 _WEAK_BORROW = 0.2  # a cue this much less sure than the best one adds no groups of its own
+# the word model speaks when it is this sure; after a cue the rules turned down, only when near certain
+_MODEL_ALONE = 0.7
+_MODEL_AFTER_CUE = 0.9
+_MODEL_CONFIDENCE = 0.5  # below LOW_CONFIDENCE: a driver checks every verdict of the model
 _ASKED_CHARS = 40  # a group's name asked back ("Trädgårdsgruppen?") before a short answer
+
+
+def read_words(raw: str) -> tuple[list[str], list[str], list[list[str]]]:
+    """A post's own sentences, folded, and the folded words of each (what the rules
+    and the word model read; the model's trainer reads posts the same way)."""
+    texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
+    # one translate for the whole post: sentences hold no newline and folding keeps lengths
+    joined = fold("\n".join(texts))
+    if not texts:
+        return texts, [], []
+    return texts, joined.split("\n"), words_of_lines(joined)
 
 
 def _asked(text: str) -> bool:
@@ -52,8 +68,12 @@ class Detector:
     """Sign-up detector for one co-op's groups, built once and reused."""
 
     def __init__(self, groups: Sequence[GroupRef], *, languages: Sequence[str] | None = None,
-                 lang_dir: Path | None = None) -> None:
+                 lang_dir: Path | None = None, word_model: WordModel | None | bool = True) -> None:
+        """`word_model`: True for the shipped one (learnt from all four shipped languages, so
+        only with the default language set), a model of one's own, or False/None for rules only."""
         self._lex = Lexicon(discover(lang_dir or DEFAULT_LANG_DIR, languages))
+        shipped = word_model is True and languages is None and lang_dir is None
+        self._words = load_word_model() if shipped else (word_model if isinstance(word_model, WordModel) else None)
         self._index = GroupIndex(groups, self._lex)
         self._resolver = GroupResolver(self._lex, self._index, lambda text: self.detect(text).intent == "join")
         log.debug("detector ready: groups=%d languages=%s", len(groups), ",".join(self._lex.codes))
@@ -64,26 +84,80 @@ class Detector:
 
     def detect(self, raw: str) -> Decision:
         """Classify one raw Discourse post (markdown) by its author's own words."""
-        texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
-        # one translate for the whole post: sentences hold no newline and folding keeps lengths
-        joined = fold("\n".join(texts))
-        folded = joined.split("\n") if texts else []
-        words = words_of_lines(joined) if texts else []
-        language = self._lex.language_of(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
+        texts, folded, words = read_words(raw)
+        vocabulary = set(islice(chain.from_iterable(words), _LANGUAGE_SAMPLE))
+        language = self._lex.language_of(vocabulary)
         post = PostReading(texts, folded, [[] for _ in texts], [[] for _ in texts], {}, raw,
                            self._lex.first_person_of(language))
         # answers ("Me!") need something to answer: a quote, or a short question just before
         quoting = has_quote(raw)
         cues: list[CueHit] = []
+        seen_cue = False
         for i, w in enumerate(words):
             index = self._lex.cues_with_answers if quoting or (i and _asked(texts[i - 1])) else self._lex.cues
             # most sentences hold a candidate cue that does not match: find that out
             # without setting up the per-clause checks
             if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
+                seen_cue = True
                 cues.extend(self._cues(post, i, *found))
-        if not cues:
-            return Decision("none", (), _SURE_NONE, "", language)
-        return self._decide(post, cues, language)
+        decision = self._decide(post, cues, language) if cues else None
+        if decision is None or decision.intent == "none":
+            return (self._second_opinion(post, words, vocabulary, language, seen_cue)
+                    or decision or Decision("none", (), _SURE_NONE, "", language))
+        return decision
+
+    def _second_opinion(self, post: PostReading, words: list[list[str]], vocabulary: set[str],
+                        language: str, seen_cue: bool) -> Decision | None:
+        """The word model's verdict where the rules found nothing, always low confidence.
+
+        A cue that matched and was turned down (negated, somebody else's, in jest)
+        is a reason the rules know better: then only a near-certain model counts.
+        """
+        model = self._words
+        # a post in none of the configured languages is not the model's to judge
+        if model is None or not words or seen_cue or language == "und":
+            return None
+        p_join, p_leave = model.probabilities(vocabulary)
+        threshold = _MODEL_ALONE
+        if p_join > threshold:
+            intent: Intent = "join"
+        elif p_leave > threshold:
+            intent = "leave"
+        else:
+            return None
+        best = max(range(len(words)), key=lambda i: model.weight(words[i], intent))
+        if self._model_blocked(post, best, intent):
+            return None
+        groups = self._model_groups(post, best)
+        if not groups and (intent == "leave" or not self._lex.generic_scope.search(post.folded[best])):
+            return None  # "Me too, what a lovely evening": a sign-up names a group or says "anywhere"
+        confidence = _MODEL_CONFIDENCE + 0.1 * (max(p_join, p_leave) - threshold)
+        log.debug("word model: %s p=%.2f words=%s", intent, max(p_join, p_leave),
+                  ",".join(model.strongest(words[best], intent)))
+        return Decision(intent, groups, round(confidence, 3), post.texts[best], language)
+
+    def _model_blocked(self, post: PostReading, i: int, intent: Intent) -> bool:
+        """What the rules know a sign-up is not, checked on the sentence the model chose:
+        somebody else's wish, driver speech, jest, thanks; for a join also a "not", the
+        past, a counterfactual or a withdrawal in the next sentence."""
+        lex, folded = self._lex, post.folded[i]
+        if (self._someone_else(folded, len(folded), post.first_person) or lex.thanks.search(folded)
+                or lex.inquiry.search(folded)):
+            return True
+        if self._acknowledged(post, i) or self._ironic(post, i):
+            return True
+        following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
+        return intent == "join" and any(rx.search(folded) for rx in (
+            lex.negation, lex.past, lex.already, lex.counterfactual, lex.retraction)) or (
+            intent == "join" and lex.retraction.search(following) is not None)
+
+    def _model_groups(self, post: PostReading, best: int) -> tuple[str, ...]:
+        """Groups named for sure in the sentence that carried the verdict, else anywhere."""
+        for where in ([best], range(len(post.texts))):
+            slugs = [m.slug for i in where for m in self._resolver.mentions(post, i) if not m.fuzzy]
+            if slugs:
+                return tuple(dict.fromkeys(slugs))
+        return ()
 
     # --- cues ---------------------------------------------------------------
 

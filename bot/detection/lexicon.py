@@ -41,7 +41,8 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "join": ("answer", "offer", "echo"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
-              "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own", "caveat"),
+              "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own", "caveat",
+              "inquiry"),
     "groups": ("channels", "both"),
 }
 
@@ -251,6 +252,9 @@ class Lexicon:
         # "I'd join X if training weren't at 6am": a condition that is known to be false
         self.counterfactual = union("block", "counterfactual")
         self.already = union("block", "already")
+        # wanting to know, hear or see something ("Jeg vil gjerne vite når X møtes"): the
+        # word model reads such a sentence as a wish to join, the rules know better
+        self.inquiry = union("block", "inquiry")
         # the object of a join verb, maybe after one word: "join the call", "help you"
         # ...unless a group word follows: "the party committee" is a group, "the party" is not
         group_word = "|".join(sorted(map(re.escape, _words(languages, "groups", "words")), key=len, reverse=True))
@@ -300,7 +304,7 @@ class Lexicon:
         Distinct words, not occurrences: one set intersection per language (in C),
         and a mixed post is not won by whichever language repeats "the" most.
         """
-        seen = set(tokens)
+        seen = tokens if isinstance(tokens, (set, frozenset)) else set(tokens)
         best, hits = "und", 0
         for code, words in self.stopwords.items():
             found = len(seen & words)
