@@ -94,7 +94,8 @@ class Detector:
         cues: list[CueHit] = []
         seen_cue = False
         for i, w in enumerate(words):
-            index = self._lex.cues_with_answers if quoting or (i and _asked(texts[i - 1])) else self._lex.cues
+            asked = i and len(texts[i - 1]) <= _ASKED_CHARS and _asked(texts[i - 1])
+            index = self._lex.cues_with_answers if quoting or asked else self._lex.cues
             # most sentences hold a candidate cue that does not match: find that out
             # without setting up the per-clause checks
             if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
