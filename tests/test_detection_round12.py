@@ -63,6 +63,16 @@ CASES = [
     ('join:garden', "Tuingroep, hier kom ik!"),
     ('join:events', "I'd really like to become part of the events team."),
     ('none:', "Her kommer jeg med kaffen, vent litt."),
+    # round twelve, part three
+    ('leave:garden', "Takk for meg i hagegruppa! Vårdugnaden blir det siste jeg er med på."),
+    ('leave:finance,garden', "Jeg må gi meg i alle gruppene jeg er med i (økonomigruppa og hagegruppa)."),
+    ('none:', "Jag skulle gärna vara med i trädgårdsgruppen men vi bor här bara på somrarna, så det blir inte av."),
+    ('join:webshop', "When the web shop reopens please include me, I build websites for a living."),
+    ('join:garden', "Me and my sister can both do the garden group's planting day, sign us up!"),
+    ('join:webshop', "I can take the Saturday shifts at the web shop from March."),
+    ('join:garden', "Jag kan ta några söndagar i trädgårdsgruppen i juli."),
+    ('join:garden', "Is the garden group still looking for people? If so I'm interested."),
+    ('leave:events,garden', "I can't keep doing both the events team and the garden group. Please remove me from both."),
     # refusals of a wish that was never a membership
     ('none:', "If the garden group met at weekends I'd be there like a shot, but count me out for now."),
     ('none:', "Jag hade gärna gått med i trädgårdsgruppen om mötena inte låg på dagtid."),

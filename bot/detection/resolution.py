@@ -205,8 +205,9 @@ class GroupResolver:
             return plain, base - 0.25
         if cue.sentence > 0:  # "The comms group needs writers. Count me in!"
             previous = post.folded[cue.sentence - 1]
+            # ...but a leave's reason may be a "not": "I can't keep doing both X and Y. Remove me from both."
             negated = [c for c in clauses_of(self._lex.clause_break, previous)
-                       if self._lex.negation.search(previous, *c)]
+                       if (cue.intent == "join" or cue.kind != "explicit") and self._lex.negation.search(previous, *c)]
             # "…the social committee isn't for me, but the bike workshop is. Where do I sign?"
             before = [m for m in self.mentions(post, cue.sentence - 1, fuzzy=False)
                       if not any(a <= m.start < b for a, b in negated)]
