@@ -41,9 +41,7 @@ _CLAUSE_MARKS = frozenset(";:(),")
 # ("I can do Tuesdays", "…, kan jeg ta oppvasken"), not something other than the group
 _TASK_AFTER = frozenset({"join/answer", "join/offer"})
 _WEAK_BORROW = 0.2  # a cue this much less sure than the best one adds no groups of its own
-# the word model speaks when it is this sure; after a cue the rules turned down, only when near certain
-_MODEL_ALONE = 0.7
-_MODEL_AFTER_CUE = 0.9
+_MODEL_SURE = 0.7  # the word model speaks when it is this sure
 _MODEL_CONFIDENCE = 0.5  # below LOW_CONFIDENCE: a driver checks every verdict of the model
 _ASKED_CHARS = 40  # a group's name asked back ("Trädgårdsgruppen?") before a short answer
 
@@ -52,10 +50,10 @@ def read_words(raw: str) -> tuple[list[str], list[str], list[list[str]]]:
     """A post's own sentences, folded, and the folded words of each (what the rules
     and the word model read; the model's trainer reads posts the same way)."""
     texts = sentences(bounded(own_words(raw), OWN_TEXT_LIMIT))
-    # one translate for the whole post: sentences hold no newline and folding keeps lengths
-    joined = fold("\n".join(texts))
     if not texts:
         return texts, [], []
+    # one translate for the whole post: sentences hold no newline and folding keeps lengths
+    joined = fold("\n".join(texts))
     return texts, joined.split("\n"), words_of_lines(joined)
 
 
@@ -94,8 +92,7 @@ class Detector:
         cues: list[CueHit] = []
         seen_cue = False
         for i, w in enumerate(words):
-            asked = i and len(texts[i - 1]) <= _ASKED_CHARS and _asked(texts[i - 1])
-            index = self._lex.cues_with_answers if quoting or asked else self._lex.cues
+            index = self._lex.cues_with_answers if quoting or (i and _asked(texts[i - 1])) else self._lex.cues
             # most sentences hold a candidate cue that does not match: find that out
             # without setting up the per-clause checks
             if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
@@ -109,20 +106,19 @@ class Detector:
 
     def _second_opinion(self, post: PostReading, words: list[list[str]], vocabulary: set[str],
                         language: str, seen_cue: bool) -> Decision | None:
-        """The word model's verdict where the rules found nothing, always low confidence.
+        """The word model's verdict where no cue matched at all, always low confidence.
 
         A cue that matched and was turned down (negated, somebody else's, in jest)
-        is a reason the rules know better: then only a near-certain model counts.
+        is a reason the rules know better; a post in none of the configured
+        languages is not the model's to judge.
         """
         model = self._words
-        # a post in none of the configured languages is not the model's to judge
         if model is None or not words or seen_cue or language == "und":
             return None
         p_join, p_leave = model.probabilities(vocabulary)
-        threshold = _MODEL_ALONE
-        if p_join > threshold:
+        if p_join > _MODEL_SURE:
             intent: Intent = "join"
-        elif p_leave > threshold:
+        elif p_leave > _MODEL_SURE:
             intent = "leave"
         else:
             return None
@@ -132,7 +128,7 @@ class Detector:
         groups = self._model_groups(post, best)
         if not groups and (intent == "leave" or not self._lex.generic_scope.search(post.folded[best])):
             return None  # "Me too, what a lovely evening": a sign-up names a group or says "anywhere"
-        confidence = _MODEL_CONFIDENCE + 0.1 * (max(p_join, p_leave) - threshold)
+        confidence = _MODEL_CONFIDENCE + 0.1 * (max(p_join, p_leave) - _MODEL_SURE)
         log.debug("word model: %s p=%.2f words=%s", intent, max(p_join, p_leave),
                   ",".join(model.strongest(words[best], intent)))
         return Decision(intent, groups, round(confidence, 3), post.texts[best], language)
@@ -147,10 +143,11 @@ class Detector:
             return True
         if self._acknowledged(post, i) or self._ironic(post, i):
             return True
+        if intent != "join":
+            return False
         following = post.folded[i + 1] if i + 1 < len(post.folded) else ""
-        return intent == "join" and any(rx.search(folded) for rx in (
-            lex.negation, lex.past, lex.already, lex.counterfactual, lex.retraction)) or (
-            intent == "join" and lex.retraction.search(following) is not None)
+        return (any(rx.search(folded) for rx in (lex.negation, lex.past, lex.already, lex.counterfactual))
+                or any(lex.retraction.search(text) for text in (folded, following)))
 
     def _model_groups(self, post: PostReading, best: int) -> tuple[str, ...]:
         """Groups named for sure in the sentence that carried the verdict, else anywhere."""

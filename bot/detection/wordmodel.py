@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ class WordModel:
     join: dict[str, float]
     leave: dict[str, float]
     bias: tuple[float, float]
-    words: frozenset[str] = frozenset()
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # the words with weights
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "words", frozenset(self.join))
@@ -85,17 +85,11 @@ def load_word_model(path: Path = DEFAULT_MODEL) -> WordModel:
     return WordModel(join, leave, bias)
 
 
-def write_word_model(path: Path, model: WordModel, comment: str = "", min_weight: float = 5e-5) -> None:
-    """Weights rounded to 4 decimals, words sorted: the file diffs cleanly when retrained.
-
-    Words whose weights are all below `min_weight` are left out: they hardly move
-    a verdict, and every word kept costs a lookup in every reply.
-    """
+def write_word_model(path: Path, model: WordModel, comment: str = "") -> None:
+    """Weights rounded to 4 decimals, words sorted: the file diffs cleanly when retrained."""
     lines = [f"# {line}" for line in comment.splitlines()]
     lines.append(f"{_HEADER}\t{model.bias[0]:.4f}\t{model.bias[1]:.4f}")
     for word in sorted(model.join):
-        join, leave = model.join[word], model.leave[word]
-        if max(abs(join), abs(leave)) >= min_weight:
-            lines.append(f"{word}\t{join:.4f}\t{leave:.4f}")
+        lines.append(f"{word}\t{model.join[word]:.4f}\t{model.leave[word]:.4f}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
