@@ -38,7 +38,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 # section -> keys a language file may provide (older files simply lack them)
 OPTIONAL: dict[str, tuple[str, ...]] = {
-    "join": ("answer", "offer", "echo"),
+    "join": ("answer", "offer", "echo", "direct"),
     "leave": ("tentative", "direct"),
     "block": ("retraction", "conjunction", "condition", "counterfactual", "irony", "irony_tag", "irony_opener",
               "irony_disclaimer", "refusal", "not_determiner", "time_object", "first_person_own", "caveat",
@@ -207,7 +207,8 @@ class Lexicon:
             return _union(p for lang in languages for p in lang.items(section, key))
 
         cues = [_cue(f"{section}/{key}", p)
-                for section, key in (("join", "explicit"), ("join", "tentative"), ("join", "offer"), ("leave", "explicit"),
+                for section, key in (("join", "explicit"), ("join", "tentative"), ("join", "offer"), ("join", "direct"),
+                                     ("leave", "explicit"),
                                      ("leave", "tentative"), ("leave", "direct"))
                 for lang in languages for p in lang.items(section, key)]
         # answers ("Me!") need a quoted call to be about something: only posts that quote try them
@@ -276,10 +277,11 @@ class Lexicon:
         self.caveat = re.compile(r"\s*(?:[\w'-]+\s+)?(?:" + times + "|" + caveats + r")\b")
         self.event_object = re.compile(after_cue + "(?:" + objects + ")")  # the same without days
         # a group word used as a modifier: "the garden party", "Events meeting"
-        self.object_noun = re.compile(r"[\s-]*(?:" + objects + ")")
+        # (never a weekday: "het deur-aan-deur team zaterdag" is when, not an event)
+        self.object_noun = re.compile(r"[\s-]*(?!(?:" + times + r")\b)(?:" + objects + ")")
         # ...or a few words on: "count me in for the quiz night"
         self.later_object = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:" + cue_objects + ")")
-        # "remove me from the Buddy Programme chat": a group's channel is the group, for a leave
+        # "remove me from the Buddy Programme chat", "add me to the X group chat": a group's channel is the group
         self.channel = re.compile(r"[\s-]*(?:" + union("groups", "channels").pattern + r")\b")
         self.both = _union(rf"\b{re.escape(w)}\b" for w in _words(languages, "groups", "both"))
         self.clause_break = _clause_break(_words(languages, "clauses", "contrast"))

@@ -138,7 +138,9 @@ class GroupIndex:
         if not tokens:
             return []
         head = tuple(t.text for t in tokens[:-1])
-        last = tokens[-1].variants if grouped else {tokens[-1].text}
+        last = set(tokens[-1].variants) if grouped else {tokens[-1].text}
+        if head and tokens[-1].text.endswith("s") and len(tokens[-1].text) >= 4:
+            last.add(tokens[-1].text[:-1])  # one of the "building reps" is a "building rep"
         return [head + (v,) for v in sorted(last)]
 
     def _token(self, match: re.Match[str]) -> _Token:

@@ -81,6 +81,8 @@ class GroupResolver:
         direct = self._direct(post, cue, mentions)
         if direct is None:  # "join the garden party": an event, not the group
             return [], 0.0
+        if cue.intent == "join" and cue.kind == "direct":  # "I'd love to be a buddy": the role is the name
+            direct = [m for m in direct if m.start <= cue.span[1] + 1]
         if cue.subjectless and cue.intent == "leave":
             direct = self._named_next(post.folded[cue.sentence], cue, direct)
             if not direct:
@@ -126,7 +128,7 @@ class GroupResolver:
                    if cs <= m.start < ce and (m.strong or m.titled or m.start >= cue.span[0] or both)
                    and not (m.fuzzy and cue.span[0] <= m.start < cue.span[1])]
         direct = [m for m in targets if not self._lex.object_noun.match(folded, m.end)
-                  or (cue.intent == "leave" and self._lex.channel.match(folded, m.end))]
+                  or self._names_channel(folded, m.end, cue.intent)]
         if targets and not direct:
             return None
         # "After talking to Events I'd like to join Finance": the cue's object wins,
@@ -136,6 +138,12 @@ class GroupResolver:
             return [m for m in direct if m.strong]
         kept = self._declined(folded, cue, self._unconditioned(folded, cue, after or direct))
         return self._in_own_piece(folded, cue, kept)
+
+    def _names_channel(self, folded: str, end: int, intent: str) -> bool:
+        """ "Remove me from the X chat", "add me to the X group chat": a group's channel is
+        the group; but joining "the X chat on Thursday" is joining a call."""
+        channel = self._lex.channel.match(folded, end)
+        return channel is not None and (intent == "leave" or self._lex.caveat.match(folded, channel.end()) is None)
 
     @staticmethod
     def _in_own_piece(folded: str, cue: CueHit, direct: list[Mention]) -> list[Mention]:
