@@ -5,6 +5,7 @@ Usage: .venv/bin/python bench/train_word_model.py             (all corpora -> th
             (train without those sets, write nothing, and score rules alone against rules
              plus the model on them: the honest estimate of what the model adds)
        .venv/bin/python bench/train_word_model.py --folds 4   (every batch of 4 sets held out in turn)
+       .venv/bin/python bench/train_word_model.py --exclude data81,data82   (all but fresh, unscored sets)
 
 Multinomial logistic regression (none / join / leave) over the distinct folded words of
 each post's own text, fitted by plain stochastic gradient descent in a fixed order: pure
@@ -131,6 +132,7 @@ def main() -> int:
     parser.add_argument("--holdout", help="comma-separated sets to leave out and score on")
     parser.add_argument("--folds", type=int, help="hold out every batch of this many bench sets in turn")
     parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--exclude", default="", help="comma-separated sets never to train on (fresh corpora not yet scored)")
     args = parser.parse_args()
     if args.holdout or args.folds:
         names = [name for name, _, _ in corpora() if name.startswith("data")]
@@ -146,12 +148,13 @@ def main() -> int:
             report("all held-out batches", total)
         return 0
     start = time.perf_counter()
-    samples = samples_of(None)
+    excluded = set(filter(None, args.exclude.split(",")))
+    samples = samples_of(None, exclude=excluded)
     model = train(samples)
     counts = Counter(CLASSES[label] for _, label in samples)
     comment = (f"Word model of coopbot's sign-up detector: written by bench/train_word_model.py, do not edit.\n"
                f"Trained on {len(samples)} labelled posts ({', '.join(f'{n} {c}' for c, n in sorted(counts.items()))}) "
-               f"from {len(corpora())} corpora; {len(model.join)} words kept (seen in >= {MIN_POSTS} posts, "
+               f"from {sum(name not in excluded for name, _, _ in corpora())} corpora; {len(model.join)} words kept (seen in >= {MIN_POSTS} posts, "
                f"a weight of at least {MIN_WEIGHT}).\n"
                f"Columns: word, weight towards join, weight towards leave (logit differences against none).")
     write_word_model(args.output, model, comment)

@@ -22,7 +22,7 @@ RULES = Detector(GROUPS, word_model=False)
 
 # no cue phrase in these: only the words around them say "sign me up"
 MODEL_FINDS = [
-    ("join", ("finance",), "Ni på ekonomigruppen får gärna låna mina kvällar, jag är pensionerad revisor."),
+    ("join", ("finance",), "Ni på ekonomigruppen kan räkna in mina kvällar framöver, jag är pensionerad revisor."),
     ("join", ("garden",), "Let me know if the garden group needs another pair of hands - I'm free most weekends."),
 ]
 
