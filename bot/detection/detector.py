@@ -337,8 +337,10 @@ class Detector:
             return "negation"
         if not task_after and self._someone_else(clause, end, me):
             return "third party"
-        if not task_after and (lex.event_object if explicit else lex.non_group_object).match(clause, end):
-            return "not a group"  # "join the call", "walk out of the room"
+        thing = None if task_after else (lex.event_object if explicit else lex.non_group_object).match(clause, end)
+        # "join the call", "walk out of the room"; but leaving a group's chat or list is leaving it
+        if thing is not None and not (intent == "leave" and lex.channel.search(thing.group())):
+            return "not a group"
         if intent == "leave":
             # the subject may follow the verb: "Efter sex år lämnar jag över…" (verb second)
             if not opening and not me.search(clause, 0, end) and not lex.inverted_subject.match(clause, end):
