@@ -4,6 +4,8 @@ look-alikes that must stay "none":
 
 - leaving a group's chat or list is leaving the group ("ta meg ut av chatten til X");
 - a request without a subject ("Graag afmelden voor X");
+- a clear leave naming no group takes it from two sentences back when the one before
+  names none ("…X pool — I can't be on call now. Remove me from the rota.");
 - wishes called off by a counterfactual ("if I lived closer"), a reason that leaves no
   point ("not much point", "out for the whole season") or a spread-out "no" ("hinner
   helt enkelt inte");
@@ -29,6 +31,8 @@ CASES = [
     ('leave:garden', "Ta meg ut av chatten til hagegruppa, jeg har ikke tid lenger."),
     ('leave:garden', "Graag afmelden voor de mailinglijst van de tuingroep."),
     ('none:', "Graag even afmelden als je niet komt eten."),
+    # a clear leave may take its group from two sentences back
+    ('leave:garden', "Six good years in the garden group — but my new job starts in May. Please take me off the rota."),
     # wishes called off
     ('none:', "I'd love to join the garden group but I'm moving abroad in May, so not much point."),
     ('none:', "I'd love to join the events team, but I'm out for the whole season with my knee."),

@@ -227,6 +227,12 @@ class GroupResolver:
             around = [m for m in before if not self._lex.object_noun.match(previous, m.end)]
             if around:
                 return around, base - 0.3
+            # "…my spot in the X pool — I can't be on call now. Remove me from the rota.": a
+            # clear leave is one whatever it names, so its group may come from one sentence further back
+            if cue.intent == "leave" and cue.kind == "explicit" and cue.sentence > 1:
+                further = [m for m in self.mentions(post, cue.sentence - 2, fuzzy=False) if m.strong]
+                if further:
+                    return further, base - 0.3
         fragment = self._fragment_after(post, cue)
         if fragment:  # "Me too — welcome committee."
             return fragment, base - 0.1
