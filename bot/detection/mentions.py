@@ -76,6 +76,8 @@ class GroupIndex:
                     acronyms.setdefault(form, group.slug)
                     continue
                 cores = self._cores_of(form)
+                if self._only_a_stop_word_left(form, cores):
+                    continue  # "the van" would make every Dutch "van" (of) the Repair Van
                 # the alias "party committee" does not make every "party" the group
                 stripped = form not in names and self._ends_in_group_word(form)
                 for core in cores:
@@ -88,6 +90,8 @@ class GroupIndex:
                 # "valg@…": the mailbox name alone is often an everyday word ("valg" = election),
                 # so on its own it only counts beside a group word
                 for core in self._cores_of(address.split("@", 1)[0]):
+                    if len(core) == 1 and core[0] in self._common:
+                        continue  # "van@…": the Dutch "of" beside "werkgroep" is no group
                     self._add(core, group.slug)
                     bare.add((core, group.slug))
         self._needs_word = frozenset(bare - plain) | self._short
@@ -124,6 +128,12 @@ class GroupIndex:
                 self._typo_names[1].append(slug)
             elif len(core) > 1 and len(core[0]) >= _MIN_TYPO_TARGET and core[0] not in self._typo_heads:
                 self._typo_heads.append(core[0])
+
+    def _only_a_stop_word_left(self, form: str, cores: list[tuple[str, ...]]) -> bool:
+        """An alias whose filler words were dropped ("the van") and left one stop word."""
+        fillers = self._lex.fillers
+        return (any(len(core) == 1 and core[0] in self._common for core in cores)
+                and any(word in fillers for word in TOKEN.findall(fold(form))))
 
     def _ends_in_group_word(self, form: str) -> bool:
         words = TOKEN.findall(fold(form))
