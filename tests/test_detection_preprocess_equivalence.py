@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.detection.cues import _LINE_GAPS, WORD, _split_words, words_of_lines
 from bot.detection.folding import _TABLE, fold
 
 _NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
@@ -48,3 +49,19 @@ def test_fold_keeps_the_odd_characters() -> None:
     text = "İSTANBUL Σ ΣΑΣ K Ω Ж “Å”—ø…\U0001F644\U0001F44D `x` \ud800"
     assert fold(text) == reference_fold(text)
     assert len(fold(text)) == len(text)
+
+
+def reference_words_of_lines(text: str) -> list[list[str]]:
+    """One str.translate, then the words of each line, as before."""
+    lines = text.translate(_LINE_GAPS).split("\n")
+    if text.isascii():
+        return [line.split() for line in lines]
+    return [_split_words(line) for line in lines]
+
+
+@settings(max_examples=1500)
+@given(TEXT)
+def test_words_of_lines_as_before(text: str) -> None:
+    assert words_of_lines(text) == reference_words_of_lines(text)
+    assert words_of_lines(fold(text)) == reference_words_of_lines(fold(text))
+    assert words_of_lines(text) == [WORD.findall(line) for line in text.split("\n")]
