@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.detection.cues import _LINE_GAPS, WORD, _split_words, words_of_lines
+from bot.detection import markup
 from bot.detection.folding import _TABLE, fold
 
 _NON_ASCII = re.compile(r"([^\x00-\x7f]+)")
@@ -65,3 +66,21 @@ def test_words_of_lines_as_before(text: str) -> None:
     assert words_of_lines(text) == reference_words_of_lines(text)
     assert words_of_lines(fold(text)) == reference_words_of_lines(fold(text))
     assert words_of_lines(text) == [WORD.findall(line) for line in text.split("\n")]
+
+
+# markup: patterns rewritten to open with a literal, against the plain forms
+_OLD_MENTION = re.compile(r"(?=@)(?<![\w.@])@[\w][\w.\-]{0,59}")
+_OLD_EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
+_OLD_BLOCK_LINE = re.compile(r"^(?:[^\S\n]|[`~>\d])", re.MULTILINE)
+_PIECES = st.sampled_from(["@", ".@", "a@", "@@", "@kim_b", "_", "__", "___", "a_", "_a", "*", "**", "***",
+                           "#", "##", "\n#", "\n", " ", "\t", "\u00a0", "`", "~", ">", "1", "x", "ø", ".", "-"])
+MARKUP = st.lists(st.one_of(_PIECES, st.characters(codec=None)), max_size=80).map("".join)
+
+
+@settings(max_examples=2000)
+@given(MARKUP)
+def test_markup_patterns_as_before(text: str) -> None:
+    assert markup._MENTION.sub(" ", text) == _OLD_MENTION.sub(" ", text)
+    assert markup._EMPHASIS.sub("", text) == _OLD_EMPHASIS.sub("", text)
+    new = markup._BLOCK_START.match(text) or markup._BLOCK_LINE.search(text)
+    assert bool(new) == bool(_OLD_BLOCK_LINE.search(text))
