@@ -84,3 +84,84 @@ def test_markup_patterns_as_before(text: str) -> None:
     assert markup._EMPHASIS.sub("", text) == _OLD_EMPHASIS.sub("", text)
     new = markup._BLOCK_START.match(text) or markup._BLOCK_LINE.search(text)
     assert bool(new) == bool(_OLD_BLOCK_LINE.search(text))
+
+
+def reference_sentences(text: str) -> list[str]:
+    """The split, then each piece stripped and re-spaced in a loop, as before."""
+    parts = markup._SENTENCE_BREAK.split(text)
+    pieces = parts[::2]
+    for i, mark in enumerate(parts[1::2]):
+        if mark:
+            pieces[i] += mark
+    found = []
+    for piece in pieces:
+        piece = piece.strip()
+        if piece and not (piece.isprintable() and "  " not in piece):
+            piece = " ".join(piece.split())
+        if piece:
+            found.append(piece)
+    return found
+
+
+_PROSE = st.sampled_from(["Hi", "we", "jeg", "ø", ".", "!", "?", "\u2026", " ", "  ", "\n", "\n\n", "-", " - ",
+                          " \u2013 ", "\u2014", '"', "'", ")", "]", "\t", "\u00a0", "\u2028", "\x85", "\u200b",
+                          "\U0001F44D", "\U0001F644", "\u2764", ". ", "? ", '." ', "\r", "\x0b", "\x1c"])
+PROSE = st.lists(st.one_of(_PROSE, st.characters(codec=None)), max_size=80).map("".join)
+
+
+@settings(max_examples=3000)
+@given(PROSE)
+def test_sentences_as_before(text: str) -> None:
+    assert markup.sentences(text) == reference_sentences(text)
+
+
+def reference_strip_blocks(text: str) -> str:
+    """The line loop for every text, as before."""
+    kept: list[str] = []
+    fence: str | None = None
+    previous_blank = True
+    in_indented = False
+    for line in text.split("\n"):
+        # string tests say what a regex per line said (fence, indent, quote), at a fraction of the cost
+        stripped = line.lstrip()
+        shallow = len(line) - len(stripped) <= 3
+        opener = stripped[:3] if shallow and stripped[:3] in ("```", "~~~") else None
+        if fence is not None:
+            if opener == fence:
+                fence = None
+            kept.append("")
+            continue
+        if opener:
+            fence = opener
+            kept.append("")
+            continue
+        blank = not stripped
+        if line.startswith(("    ", "\t")) and not blank and (previous_blank or in_indented):
+            in_indented = True
+            kept.append("")
+            continue
+        in_indented = in_indented and blank
+        if (shallow and stripped.startswith(">")) or (stripped[:1].isdigit() and markup._LIKES.match(line)):
+            kept.append("")
+        else:
+            kept.append(line)
+        previous_blank = blank
+    return "\n".join(kept)
+
+
+
+_LINE_STARTS = st.sampled_from(["", " ", "  ", "   ", "    ", "\t", " \t", "\u00a0", "\r", "   \t", " \u00a0  ", "\u00a0   "])
+_LINE_BODIES = st.sampled_from(["", "```", "```py", "````", "~~~", "~~", "``", "> quote", ">", "3 Likes", "1 like",
+                                "12  LIKES ", "2 Likes x", "1. item", "hello", "sign me up", "`x`", "~"])
+_LINES = st.tuples(_LINE_STARTS, _LINE_BODIES, st.sampled_from(["", " ", "\t", "```", "a"])).map("".join)
+BLOCKS = st.lists(st.one_of(_LINES, st.text(max_size=8)), max_size=25).map("\n".join)
+# most texts: no line starts indented (four spaces or a tab)
+_FLAT_LINES = st.tuples(_LINE_STARTS.filter(lambda s: s not in ("    ", "\t")), _LINE_BODIES,
+                        st.sampled_from(["", " ", "\t", "```", "a"])).map("".join)
+FLAT_BLOCKS = st.lists(_FLAT_LINES, max_size=25).map("\n".join)
+
+
+@settings(max_examples=3000)
+@given(st.one_of(BLOCKS, FLAT_BLOCKS))
+def test_strip_blocks_as_before(text: str) -> None:
+    assert markup.strip_blocks(text) == reference_strip_blocks(text)

@@ -20,7 +20,6 @@ _MD_QUOTE_LINE = re.compile(r"^[^\S\n]{0,3}>", re.MULTILINE)
 _BLOCK_START = re.compile(r"[^\S\n]|[`~>\d]")
 _BLOCK_LINE = re.compile(r"\n(?:[^\S\n]|[`~>\d])")
 _LIKES = re.compile(r"^\s*\d+\s+likes?\s*$", re.IGNORECASE)
-_LIKES_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]+likes?[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]{0,2000}`")
 _HTML = re.compile(r"<[^<>\n]{0,500}>")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
@@ -113,8 +112,29 @@ def strip_blocks(text: str) -> str:
     """Drop fenced and indented code, `>` quotes and "N Likes" counters, line by line."""
     if not (_BLOCK_START.match(text) or _BLOCK_LINE.search(text)):  # most replies: no line could start a block
         return text
-    if "```" not in text and "~~~" not in text and ">" not in text and "\t" not in text and "    " not in text:
-        return _LIKES_LINES.sub("", text)  # no fence, quote or indented code: only "N Likes" lines
+    if not text.startswith(("    ", "\t")) and "\n    " not in text and "\n\t" not in text:
+        # no indented code, whose start depends on the lines before: each block is
+        # found by a regex at a line start, without a Python step per line
+        return _BLOCKS.sub(_empty_lines, "\n" + text)[1:]
+    return _strip_blocks_by_line(text)
+
+
+# what _strip_blocks_by_line drops where no line is indented, each from the newline
+# before it (the text gets one in front): fenced code to its closing fence (or the
+# end), a quote line, an "N Likes" line; the lazy .*? tries one cheap test per step
+_BLOCKS = re.compile(
+    r"\n[^\S\n]{0,3}(```|~~~).*?(?:\n[^\S\n]{0,3}\1[^\n]*|\Z)"
+    r"|\n[^\S\n]{0,3}>[^\n]*"
+    r"|\n[^\S\n]*\d+[^\S\n]+likes?[^\S\n]*(?=\n|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def _empty_lines(block: re.Match[str]) -> str:
+    """A dropped block leaves its lines, empty."""
+    return "\n" * block.group().count("\n")
+
+
+def _strip_blocks_by_line(text: str) -> str:
+    """strip_blocks, line by line (indented code is a run of lines after a blank one)."""
     kept: list[str] = []
     fence: str | None = None
     previous_blank = True
