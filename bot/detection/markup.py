@@ -14,10 +14,12 @@ _QUOTE_TAG = re.compile(r"\[(/?)quote(?:=[^\]\n]{0,300})?\]", re.IGNORECASE)
 _FENCES = ("```", "~~~")
 _MD_QUOTE = re.compile(r"^\s{0,3}>")
 _MD_QUOTE_LINE = re.compile(r"^[^\S\n]{0,3}>", re.MULTILINE)
-# a line that might be code, a quote or a like counter (superset of the four above)
-_BLOCK_LINE = re.compile(r"^(?:[^\S\n]|[`~>\d])", re.MULTILINE)
+# a line that might be code, a quote or a like counter (superset of the four above):
+# the first line, or a newline and then the line (a literal first lets the engine
+# skip ahead in C; "^" in MULTILINE mode is tried at every position)
+_BLOCK_START = re.compile(r"[^\S\n]|[`~>\d]")
+_BLOCK_LINE = re.compile(r"\n(?:[^\S\n]|[`~>\d])")
 _LIKES = re.compile(r"^\s*\d+\s+likes?\s*$", re.IGNORECASE)
-_LIKES_LINES = re.compile(r"^[^\S\n]*\d+[^\S\n]+likes?[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 _INLINE_CODE = re.compile(r"`[^`\n]{0,2000}`")
 _HTML = re.compile(r"<[^<>\n]{0,500}>")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
@@ -25,15 +27,17 @@ _LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _URL = re.compile(r"https?://[^\s<>()\[\]]{1,2000}")
 # a Discourse topic link names its topic in the slug: /t/garden-group-needs-you/341
 _TOPIC_SLUG = re.compile(r"/t/([a-z0-9]+(?:-[a-z0-9]+){0,15})(?:/\d|/?$)")
-# a leading lookahead on the first character lets the engine skip ahead fast
-# (a pattern that starts with a lookbehind is tried at every position)
-_MENTION = re.compile(r"(?=@)(?<![\w.@])@[\w][\w.\-]{0,59}")
+# a literal first lets the engine skip ahead in C (a pattern that starts with a
+# lookaround is tried at every position); the lookbehind checks what precedes the "@"
+_MENTION = re.compile(r"@(?<![\w.@]@)[\w][\w.\-]{0,59}")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
 # Discourse stores picked emoji as shortcodes; the few that mark irony are kept
 # as their character so the detector can tell a sign-up said in jest
 _KEPT_EMOJI = {":roll_eyes:": "\U0001F644", ":upside_down_face:": "\U0001F643", ":unamused:": "\U0001F612"}
 IRONY_EMOJI = tuple(_KEPT_EMOJI.values())  # a sign-up said in jest, in any language
-_EMPHASIS = re.compile(r"(?=[*_#])(?:\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|^#{1,6}\s)", re.MULTILINE)
+# \*{1,3}, (?<!\w)_{1,3}, _{1,3}(?!\w) or ^#{1,6}\s, each written to open with its
+# literal so that the engine looks for the first character in C
+_EMPHASIS = re.compile(r"\*\*?\*?|_(?<!\w_)_?_?|__?_?(?!\w)|#(?<![^\n]#)#{0,5}\s")
 # A break is an end mark (kept, with a closing quote or bracket dropped) before a
 # space, a newline, or a dash standing alone between words. Every break starts
 # with one of those rare characters, so the engine skips all others in C; a
@@ -106,10 +110,31 @@ def _inside(span: tuple[int, int], blocks: list[tuple[int, int]]) -> bool:
 
 def strip_blocks(text: str) -> str:
     """Drop fenced and indented code, `>` quotes and "N Likes" counters, line by line."""
-    if not _BLOCK_LINE.search(text):  # most replies: no line could start a block
+    if not (_BLOCK_START.match(text) or _BLOCK_LINE.search(text)):  # most replies: no line could start a block
         return text
-    if "```" not in text and "~~~" not in text and ">" not in text and "\t" not in text and "    " not in text:
-        return _LIKES_LINES.sub("", text)  # no fence, quote or indented code: only "N Likes" lines
+    if not text.startswith(("    ", "\t")) and "\n    " not in text and "\n\t" not in text:
+        # no indented code, whose start depends on the lines before: each block is
+        # found by a regex at a line start, without a Python step per line
+        return _BLOCKS.sub(_empty_lines, "\n" + text)[1:]
+    return _strip_blocks_by_line(text)
+
+
+# what _strip_blocks_by_line drops where no line is indented, each from the newline
+# before it (the text gets one in front): fenced code to its closing fence (or the
+# end), a quote line, an "N Likes" line; the lazy .*? tries one cheap test per step
+_BLOCKS = re.compile(
+    r"\n[^\S\n]{0,3}(```|~~~).*?(?:\n[^\S\n]{0,3}\1[^\n]*|\Z)"
+    r"|\n[^\S\n]{0,3}>[^\n]*"
+    r"|\n[^\S\n]*\d+[^\S\n]+likes?[^\S\n]*(?=\n|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def _empty_lines(block: re.Match[str]) -> str:
+    """A dropped block leaves its lines, empty."""
+    return "\n" * block.group().count("\n")
+
+
+def _strip_blocks_by_line(text: str) -> str:
+    """strip_blocks, line by line (indented code is a run of lines after a blank one)."""
     kept: list[str] = []
     fence: str | None = None
     previous_blank = True
