@@ -86,35 +86,6 @@ def test_markup_patterns_as_before(text: str) -> None:
     assert bool(new) == bool(_OLD_BLOCK_LINE.search(text))
 
 
-def reference_sentences(text: str) -> list[str]:
-    """The split, then each piece stripped and re-spaced in a loop, as before."""
-    parts = markup._SENTENCE_BREAK.split(text)
-    pieces = parts[::2]
-    for i, mark in enumerate(parts[1::2]):
-        if mark:
-            pieces[i] += mark
-    found = []
-    for piece in pieces:
-        piece = piece.strip()
-        if piece and not (piece.isprintable() and "  " not in piece):
-            piece = " ".join(piece.split())
-        if piece:
-            found.append(piece)
-    return found
-
-
-_PROSE = st.sampled_from(["Hi", "we", "jeg", "ø", ".", "!", "?", "\u2026", " ", "  ", "\n", "\n\n", "-", " - ",
-                          " \u2013 ", "\u2014", '"', "'", ")", "]", "\t", "\u00a0", "\u2028", "\x85", "\u200b",
-                          "\U0001F44D", "\U0001F644", "\u2764", ". ", "? ", '." ', "\r", "\x0b", "\x1c"])
-PROSE = st.lists(st.one_of(_PROSE, st.characters(codec=None)), max_size=80).map("".join)
-
-
-@settings(max_examples=3000)
-@given(PROSE)
-def test_sentences_as_before(text: str) -> None:
-    assert markup.sentences(text) == reference_sentences(text)
-
-
 def reference_strip_blocks(text: str) -> str:
     """The line loop for every text, as before."""
     kept: list[str] = []
