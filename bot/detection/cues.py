@@ -143,6 +143,10 @@ class CueIndex:
         self.cues = tuple(cues)
         always: set[int] = set()
         self._pieces: dict[tuple[str, str], int] = {}
+        # the pieces most words satisfy get the lowest bits, so that a word's and a
+        # sentence's pieces are small ints, cheap to OR and to hash (see _commonest_first)
+        for piece in _commonest_first(self.cues):
+            self._piece_id(piece)
         covers: dict[int, list[tuple[int, int]]] = {}  # first piece -> (mask of other pieces, cue)
         for i, cue in enumerate(self.cues):
             cover = cue.cover
@@ -253,6 +257,21 @@ def _bits(mask: int) -> Iterator[int]:
         low = mask & -mask
         yield low.bit_length() - 1
         mask ^= low
+
+
+def _commonest_first(cues: Sequence[Cue]) -> list[tuple[str, str]]:
+    """Every word piece of the cues' covers, those likely in more words first.
+
+    Any order gives the same candidates; this one keeps the bit masks short.
+    A short piece is in more words than a long one, and a piece that may sit
+    anywhere in a word in more than one that must be a whole word.
+    """
+    pieces = {p for cue in cues for s in cue.cover or () for p in _pieces(s)}
+    for cue in cues:  # the further covers CueIndex keeps (see there)
+        options = [[_pieces(s) for s in option] for option in cue.extra]
+        if cue.cover is not None:
+            pieces.update(p for o in options if all(o) for ps in o for p in ps)
+    return sorted(pieces, key=lambda kp: (len(kp[1]), -_KINDS.index(kp[0]), kp[1]))
 
 
 def _pieces(cover: str) -> list[tuple[str, str]]:
