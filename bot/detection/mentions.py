@@ -153,14 +153,33 @@ class GroupIndex:
             last.add(tokens[-1].text[:-1])  # one of the "building reps" is a "building rep"
         return [head + (v,) for v in sorted(last)]
 
+    def _tokens(self, folded: str, taken: list[tuple[int, int]]) -> list[_Token]:
+        """The words of a sentence but fillers and e-mail addresses.
+
+        Built for every word of every sentence a cue is checked in, so as plain
+        tuples: a NamedTuple's own constructor is a Python function.
+        """
+        fillers, variants, new = self._lex.fillers, self._variants, tuple.__new__
+        tokens = []
+        for match in TOKEN.finditer(folded):
+            text = match.group()
+            if text in fillers or (taken and _overlaps(match.span(), taken)):
+                continue
+            stems, grouped = variants.get(text) or self._stems(text)
+            tokens.append(new(_Token, (text, match.start(), match.end(), stems, grouped)))
+        return tokens
+
     def _token(self, match: re.Match[str]) -> _Token:
         text = match.group()
+        return _Token(text, match.start(), match.end(), *self._stems(text))
+
+    def _stems(self, text: str) -> tuple[tuple[str, ...], bool]:
         known = self._variants.get(text)
         if known is None:
             known = self._variants_of(text)
             if len(self._variants) < _CACHE_LIMIT:
                 self._variants[text] = known
-        return _Token(text, match.start(), match.end(), known[0], known[1])
+        return known
 
     def _variants_of(self, text: str) -> tuple[tuple[str, ...], bool]:
         """The word, plus its stems without group suffix, linker or inflection.
@@ -197,10 +216,7 @@ class GroupIndex:
             for match in self._acronym_re.finditer(original):
                 if not _overlaps(match.span(), taken):
                     found.append(Mention(self._acronyms[match.group(1)], match.start(), match.end(), True))
-        fillers = self._lex.fillers
-        tokens = [self._token(m) for m in TOKEN.finditer(folded)
-                  if m.group() not in fillers and not (taken and _overlaps(m.span(), taken))]
-        found.extend(self._scan(tokens, original, fuzzy))
+        found.extend(self._scan(self._tokens(folded, taken), original, fuzzy))
         found.sort(key=lambda m: m.start)
         return found
 
