@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.detection.decision import Decision, GroupRef, Intent
 from bot.detection.folding import fold
-from bot.detection.cues import WORD, Cue, words_of_lines
+from bot.detection.cues import Cue, words_of_lines
 from bot.detection.lexicon import DEFAULT_LANG_DIR, Lexicon, discover
 from bot.detection.markup import bounded, has_quote, own_words, sentences
 from bot.detection.mentions import GroupIndex, Mention
@@ -73,10 +73,6 @@ class Detector:
         shipped = word_model is True and languages is None and lang_dir is None
         self._words = load_word_model() if shipped else (word_model if isinstance(word_model, WordModel) else None)
         self._index = GroupIndex(groups, self._lex)
-        # a contrast word can only split a sentence where its first word is one of the
-        # sentence's words; that needs each to be a word of its own ("but", "selv om")
-        words = self._lex.clause_words
-        self._clause_words = words if all(WORD.fullmatch(w) for w in words) else None
         self._resolver = GroupResolver(self._lex, self._index, lambda text: self.detect(text).intent == "join")
         log.debug("detector ready: groups=%d languages=%s", len(groups), ",".join(self._lex.codes))
 
@@ -101,7 +97,7 @@ class Detector:
             # without setting up the per-clause checks
             if (ids := index.candidates_of(w)) and (found := self._matching(post, i, index.cues, ids, w)):
                 seen_cue = True
-                cues.extend(self._cues(post, i, w, *found))
+                cues.extend(self._cues(post, i, *found))
         decision = self._decide(post, cues, language) if cues else None
         if decision is None or decision.intent == "none":
             return (self._second_opinion(post, words, vocabulary, language, seen_cue)
@@ -163,21 +159,14 @@ class Detector:
 
     # --- cues ---------------------------------------------------------------
 
-    def _clauses(self, text: str, words: list[str]) -> list[tuple[int, int]]:
-        """The clauses of a folded sentence made of these words."""
-        if not self._may_split(text, words):  # the split regex is dear; most sentences are one clause
-            return [(0, len(text))] if text else []
-        return list(clauses_of(self._lex.clause_break, text))
-
-    def _may_split(self, text: str, words: list[str]) -> bool:
-        """Whether a clause break may be in the sentence: every one holds punctuation or a contrast word."""
-        return (self._clause_words is None or not _CLAUSE_MARKS.isdisjoint(text)
-                or not self._clause_words.isdisjoint(words))
+    def _clauses(self, text: str) -> Iterator[tuple[int, int]]:
+        return clauses_of(self._lex.clause_break, text)
 
     def _matching(self, post: PostReading, i: int, known: Sequence[Cue], ids: tuple[int, ...],
                   words: list[str]) -> tuple[dict[str, list[re.Pattern[str]]], list[tuple[int, int]] | None] | None:
         """The candidate cues that match the sentence (or, for \\A cues, one of its clauses), by kind."""
         sentence = post.folded[i]
+        lex = self._lex
         by_kind: dict[str, list[re.Pattern[str]]] = {}
         clauses: list[tuple[int, int]] | None = None
         # a later clause starts after punctuation or a contrast word; most sentences have neither
@@ -187,20 +176,20 @@ class Detector:
             found = cue.regex.search(sentence) is not None
             if not found and cue.anchored:
                 if split is None:
-                    split = self._may_split(sentence, words)
+                    split = not _CLAUSE_MARKS.isdisjoint(sentence) or not lex.clause_words.isdisjoint(words)
                 if split:
                     if clauses is None:
-                        clauses = list(clauses_of(self._lex.clause_break, sentence))
+                        clauses = list(self._clauses(sentence))
                     found = any(cue.regex.match(sentence[cs:ce]) for cs, ce in clauses[1:])
             if found:
                 by_kind.setdefault(cue.kind, []).append(cue.regex)
         return (by_kind, clauses) if by_kind else None
 
-    def _cues(self, post: PostReading, i: int, words: list[str], by_kind: dict[str, list[re.Pattern[str]]],
+    def _cues(self, post: PostReading, i: int, by_kind: dict[str, list[re.Pattern[str]]],
               clauses: list[tuple[int, int]] | None) -> Iterator[CueHit]:
         sentence = post.folded[i]
         acknowledged = None  # looked at once, and only for a join cue
-        post.clauses[i] = clauses if clauses is not None else self._clauses(sentence, words)
+        post.clauses[i] = clauses if clauses is not None else list(self._clauses(sentence))
         for kind, regexes in by_kind.items():
             if kind.startswith("join"):
                 if acknowledged is None:
