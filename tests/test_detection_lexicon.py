@@ -117,3 +117,11 @@ def test_union_shares_a_leading_word_boundary_without_changing_matches() -> None
     # "bar" has no \b of its own: the shared \b must not be put in front of it
     assert [m.group() for m in union.finditer("xnot can't never foobar xbar")] == ["n't", "never", "foo", "bar", "bar"]
     assert union.search("cannot") is None
+
+
+def test_a_contrast_must_open_with_a_word_or_a_comma(tmp_path: Path) -> None:
+    # the detector skips splitting sentences without punctuation or a contrast's first word
+    (tmp_path / "de.toml").write_text(GERMAN.replace('contrast = ["aber"]', 'contrast = ["aber", "-doch"]'),
+                                      encoding="utf-8")
+    with pytest.raises(ConfigError, match="must start with a comma or a word"):
+        Detector([], lang_dir=tmp_path)

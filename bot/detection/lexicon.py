@@ -88,6 +88,11 @@ def load_language(path: Path) -> Language:
             if key != "code":
                 for pattern in data[section][key]:
                     _check_pattern(path, section, key, pattern, problems)
+    # the detector skips the clause split of a sentence holding no punctuation and no
+    # first word of a contrast, so that first word must be a word of its own
+    problems.extend(f"{path}: [clauses] contrast {phrase!r} must start with a comma or a word"
+                    for phrase in data["clauses"]["contrast"]
+                    if not phrase.startswith(",") and not re.fullmatch(r"\w+", phrase.split()[0] if phrase.split() else ""))
     if problems:
         raise ConfigError(problems)
     return Language(code=code, data=data)
