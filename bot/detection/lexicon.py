@@ -92,7 +92,7 @@ def load_language(path: Path) -> Language:
     # first word of a contrast, so that first word must be a word of its own
     problems.extend(f"{path}: [clauses] contrast {phrase!r} must start with a comma or a word"
                     for phrase in data["clauses"]["contrast"]
-                    if not phrase.startswith(",") and not re.fullmatch(r"\w+", phrase.split()[0] if phrase.split() else ""))
+                    if not re.match(r",|\w+(?:\s|$)", phrase))
     if problems:
         raise ConfigError(problems)
     return Language(code=code, data=data)

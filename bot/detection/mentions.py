@@ -90,7 +90,7 @@ class GroupIndex:
                 # "valg@…": the mailbox name alone is often an everyday word ("valg" = election),
                 # so on its own it only counts beside a group word
                 for core in self._cores_of(address.split("@", 1)[0]):
-                    if len(core) == 1 and core[0] in self._common:
+                    if self._stop_word(core):
                         continue  # "van@…": the Dutch "of" beside "werkgroep" is no group
                     self._add(core, group.slug)
                     bare.add((core, group.slug))
@@ -129,11 +129,14 @@ class GroupIndex:
             elif len(core) > 1 and len(core[0]) >= _MIN_TYPO_TARGET and core[0] not in self._typo_heads:
                 self._typo_heads.append(core[0])
 
+    def _stop_word(self, core: tuple[str, ...]) -> bool:
+        """A name that is one stop word of some language ("van", "of"): it names nothing."""
+        return len(core) == 1 and core[0] in self._common
+
     def _only_a_stop_word_left(self, form: str, cores: list[tuple[str, ...]]) -> bool:
         """An alias whose filler words were dropped ("the van") and left one stop word."""
         fillers = self._lex.fillers
-        return (any(len(core) == 1 and core[0] in self._common for core in cores)
-                and any(word in fillers for word in TOKEN.findall(fold(form))))
+        return any(map(self._stop_word, cores)) and any(word in fillers for word in TOKEN.findall(fold(form)))
 
     def _ends_in_group_word(self, form: str) -> bool:
         words = TOKEN.findall(fold(form))
